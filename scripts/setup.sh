@@ -21,11 +21,9 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 APT_PACKAGES=(
   cmake g++ make pkg-config ca-certificates
   libopencv-dev opencv-doc
-  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-  gstreamer1.0-plugins-ugly gstreamer1.0-libav gir1.2-gst-rtsp-server-1.0 libgstrtspserver-1.0-0
-  mosquitto mosquitto-clients libmosquitto-dev
-  nodejs npm
 )
+# Node.js may come from elsewhere (NodeSource bundles npm); add Debian's only when npm is absent.
+command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 # JetPack ships its own OpenCV (nvidia-opencv); do not pull Debian's on top of it.
 if [ -e /etc/nv_tegra_release ] && pkg-config --exists opencv4 2>/dev/null; then
   APT_PACKAGES=("${APT_PACKAGES[@]/libopencv-dev}")
