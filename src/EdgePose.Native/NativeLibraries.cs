@@ -18,18 +18,27 @@ public static class NativeLibraries
     /// <summary>ONNX Runtime's C library.</summary>
     public const string OnnxRuntime = "onnxruntime";
 
+    /// <summary>Our TensorRT wrapper (native/trt_wrapper), built only where TensorRT is installed.</summary>
+    public const string TensorRtWrapper = "edgepose_trt";
+
+    /// <summary>The CUDA driver API (libcuda.so.1, installed with the NVIDIA driver or JetPack).</summary>
+    public const string CudaDriver = "cuda";
+
     /// <summary>Environment variable naming a folder to search first.</summary>
     public const string NativeDirVariable = "EDGEPOSE_NATIVE_DIR";
 
     private static readonly Dictionary<string, string> s_pathVariables = new(StringComparer.Ordinal)
     {
         [OnnxRuntime] = "EDGEPOSE_ORT_LIBRARY",
+        [TensorRtWrapper] = "EDGEPOSE_TRT_LIBRARY",
     };
 
     private static readonly Dictionary<string, string[]> s_fileNames = new(StringComparer.Ordinal)
     {
         [OpenCvShim] = ["libedgepose_cv.so"],
         [OnnxRuntime] = ["libonnxruntime.so", "libonnxruntime.so.1"],
+        [TensorRtWrapper] = ["libedgepose_trt.so"],
+        [CudaDriver] = ["libcuda.so.1", "libcuda.so"],
     };
 
 #pragma warning disable CA2255 // The resolver must be in place before the first P/Invoke of this assembly.

@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+
+namespace EdgePose.Native.Cuda;
+
+/// <summary>
+/// Raw CUDA driver API entry points (libcuda.so.1), the few EdgePose needs: devices, primary contexts,
+/// device and pinned host memory, async copies and streams. Every function returns a
+/// <see cref="CudaResult"/>; the typed wrappers (<see cref="CudaDevice"/>, <see cref="CudaPrimaryContext"/>,
+/// <see cref="CudaDeviceBuffer"/>, <see cref="CudaPinnedBuffer"/>, <see cref="CudaStream"/>) check it.
+/// Names are the ABI symbols behind cuda.h's macros (cuMemAlloc is cuMemAlloc_v2, ...).
+/// </summary>
+internal static unsafe partial class CudaDriverApi
+{
+    private const string Lib = NativeLibraries.CudaDriver;
+
+    public const int AttributeIntegrated = 18;
+    public const int AttributeComputeCapabilityMajor = 75;
+    public const int AttributeComputeCapabilityMinor = 76;
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuInit(uint flags);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuDriverGetVersion(out int version);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuGetErrorName(CudaResult error, out byte* name);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuGetErrorString(CudaResult error, out byte* text);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuDeviceGetCount(out int count);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuDeviceGet(out int device, int ordinal);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuDeviceGetName(byte* name, int length, int device);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuDeviceGetAttribute(out int value, int attribute, int device);
+
+    [LibraryImport(Lib, EntryPoint = "cuDeviceTotalMem_v2")]
+    public static partial CudaResult cuDeviceTotalMem(out nuint bytes, int device);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuDevicePrimaryCtxRetain(out nint context, int device);
+
+    [LibraryImport(Lib, EntryPoint = "cuDevicePrimaryCtxRelease_v2")]
+    public static partial CudaResult cuDevicePrimaryCtxRelease(int device);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuCtxSetCurrent(nint context);
+
+    [LibraryImport(Lib, EntryPoint = "cuCtxPushCurrent_v2")]
+    public static partial CudaResult cuCtxPushCurrent(nint context);
+
+    [LibraryImport(Lib, EntryPoint = "cuCtxPopCurrent_v2")]
+    public static partial CudaResult cuCtxPopCurrent(out nint context);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemAlloc_v2")]
+    public static partial CudaResult cuMemAlloc(out ulong devicePointer, nuint bytes);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemFree_v2")]
+    public static partial CudaResult cuMemFree(ulong devicePointer);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemAllocHost_v2")]
+    public static partial CudaResult cuMemAllocHost(out nint hostPointer, nuint bytes);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuMemFreeHost(nint hostPointer);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemcpyHtoDAsync_v2")]
+    public static partial CudaResult cuMemcpyHtoDAsync(ulong destination, void* source, nuint bytes, nint stream);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemcpyDtoHAsync_v2")]
+    public static partial CudaResult cuMemcpyDtoHAsync(void* destination, ulong source, nuint bytes, nint stream);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuStreamCreate(out nint stream, uint flags);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuStreamSynchronize(nint stream);
+
+    [LibraryImport(Lib, EntryPoint = "cuStreamDestroy_v2")]
+    public static partial CudaResult cuStreamDestroy(nint stream);
+}

@@ -1,0 +1,14 @@
+using System.Runtime.InteropServices;
+
+namespace EdgePose.Native.TensorRt;
+
+/// <summary>ept_tensor_desc: a network input as the INT8 calibrator's batches carry it.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct TrtTensorDesc
+{
+    /// <summary>UTF-8, null-terminated, owned by the wrapper; valid during the callback.</summary>
+    public byte* Name;
+    public int DataType;
+    public int Rank;
+    public fixed long Dims[TrtAbi.MaxDims];
+}

@@ -1,0 +1,6 @@
+using EdgePose.TensorRt.Files;
+
+namespace EdgePose.TensorRt.Building;
+
+/// <summary>What a build wrote: the plan, its sidecar, and the sidecar's contents.</summary>
+public sealed record EngineBuildResult(string PlanPath, string SidecarPath, EngineSidecar Sidecar, TimeSpan Duration);
