@@ -10,23 +10,6 @@ public sealed class PythonLiteralException : FormatException
         Position = position;
     }
 
-    public PythonLiteralException()
-    {
-        Reason = string.Empty;
-    }
-
-    public PythonLiteralException(string message, Exception inner)
-        : base(message, inner)
-    {
-        Reason = message;
-    }
-
-    public PythonLiteralException(string message)
-        : base(message)
-    {
-        Reason = message;
-    }
-
     /// <summary>What is wrong, without the position.</summary>
     public string Reason { get; }
 

@@ -9,7 +9,7 @@ namespace EdgePose.Core.Onnx;
 /// </summary>
 public sealed record OnnxModelInfo
 {
-    /// <summary>ONNX IR version (9 for files written by onnx 1.14..1.15).</summary>
+    /// <summary>ONNX IR version, e.g. 9 (the format revision, not the operator set).</summary>
     public required long IrVersion { get; init; }
 
     public required IReadOnlyList<OnnxOpset> Opsets { get; init; }

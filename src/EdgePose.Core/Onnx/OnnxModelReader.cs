@@ -19,7 +19,7 @@ namespace EdgePose.Core.Onnx;
 /// </remarks>
 public static class OnnxModelReader
 {
-    /// <summary>IR versions above this are taken as a sign of non-ONNX data (ONNX 1.17 writes IR 10).</summary>
+    /// <summary>IR versions above this are taken as a sign of non-ONNX data (current ONNX releases write IR 10 or 11).</summary>
     public const long MaxPlausibleIrVersion = 100;
 
     private const int HeadLength = 16;
