@@ -84,6 +84,7 @@ public sealed record EngineBuildArguments
             throw new InputException($"{Onnx} is already quantised (QDQ): TensorRT takes its INT8 scales from the model, so --calib-images does not apply");
         }
 
+        var profiles = InputProfilePlanner.Plan(probe.Info, Batch, Onnx);
         var calibration = CalibrationImages is null ? [] : CalibrationImageFolder.List(CalibrationImages);
         var precision = Int8 ? EnginePrecision.Int8 : Fp16 ? EnginePrecision.Fp16 : EnginePrecision.Fp32;
         var output = Path.GetFullPath(Output ?? DefaultOutput(onnx, precision, Batch, DlaCore));
@@ -103,7 +104,7 @@ public sealed record EngineBuildArguments
             CalibrationImages = CalibrationImages is null ? null : Path.GetFullPath(CalibrationImages),
             TimingCache = timingCache,
         };
-        return new EngineBuildPlan(onnx, output, flags, probe, calibration);
+        return new EngineBuildPlan(onnx, output, flags, probe, profiles, calibration);
     }
 
     /// <summary>Beside the ONNX: &lt;stem&gt;.&lt;precision&gt;[.b&lt;batch&gt;][.dla&lt;core&gt;].engine.</summary>

@@ -8,6 +8,7 @@ public sealed record EngineBuildPlan(
     string OutputPath,
     EngineBuildFlags Flags,
     OnnxModelProbe Onnx,
+    IReadOnlyList<InputProfile> InputProfiles,
     IReadOnlyList<string> CalibrationImages)
 {
     public bool NeedsCalibration => CalibrationImages.Count > 0;

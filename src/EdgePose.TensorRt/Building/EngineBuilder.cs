@@ -61,6 +61,16 @@ public static class EngineBuilder
             options.Progress = &OnProgress;
             options.ProgressUser = GCHandle.ToIntPtr(relayHandle);
 
+            var profiles = stackalloc TrtInputProfile[plan.InputProfiles.Count];
+            using var profileNames = new NativeStrings(plan.InputProfiles.Select(p => p.Name));
+            for (var i = 0; i < plan.InputProfiles.Count; i++)
+            {
+                profiles[i] = ToNative(plan.InputProfiles[i], profileNames[i]);
+            }
+
+            options.InputProfileCount = plan.InputProfiles.Count;
+            options.InputProfiles = profiles;
+
             TrtCalibrator calibrator = default;
             if (plan.NeedsCalibration)
             {
@@ -92,6 +102,24 @@ public static class EngineBuilder
         }
     }
 
+    private static unsafe TrtInputProfile ToNative(InputProfile profile, byte* name)
+    {
+        if (profile.Min.Length > TrtAbi.MaxDims)
+        {
+            throw new InputException($"input '{profile.Name}' has rank {profile.Min.Length}; TensorRT allows {TrtAbi.MaxDims}");
+        }
+
+        var p = new TrtInputProfile { Name = name, Rank = profile.Min.Length };
+        for (var d = 0; d < profile.Min.Length; d++)
+        {
+            p.Min[d] = profile.Min[d];
+            p.Opt[d] = profile.Opt[d];
+            p.Max[d] = profile.Max[d];
+        }
+
+        return p;
+    }
+
     private static EngineBuildResult Write(EngineBuildPlan plan, ReadOnlySpan<byte> bytes, BuildEnvironment environment, Stopwatch clock)
     {
         var sidecar = new EngineSidecar
@@ -104,7 +132,7 @@ public static class EngineBuilder
             Gpu = environment.Gpu,
             Build = plan.Flags,
             CreatedUtc = DateTimeOffset.UtcNow,
-            ModelMetadata = plan.Onnx.MetadataProps,
+            ModelMetadata = plan.Onnx.Info.MetadataProps,
         };
         var sidecarPath = EngineSidecar.PathFor(plan.OutputPath);
         WriteAtomically(plan.OutputPath, bytes);

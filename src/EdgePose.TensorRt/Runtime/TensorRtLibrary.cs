@@ -75,7 +75,7 @@ public static class TensorRtLibrary
 
     private static unsafe (TrtVersionInfo, string?) Probe()
     {
-        const string hint = "build and run engines on a Jetson (JetPack) or a machine with TensorRT, where scripts/setup.sh builds libedgepose_trt.so";
+        const string hint = "scripts/setup.sh builds it only where TensorRT is installed (JetPack on a Jetson, or TENSORRT_ROOT)";
         try
         {
             NativeLibraries.Load(NativeLibraries.TensorRtWrapper);
@@ -95,7 +95,7 @@ public static class TensorRtLibrary
         }
         catch (DllNotFoundException e)
         {
-            return (default, $"TensorRT was not found on this machine ({e.Message.ReplaceLineEndings(" ")}); {hint}");
+            return (default, $"TensorRT was not found on this machine: {e.Message.ReplaceLineEndings(" ")}; {hint}");
         }
         catch (EntryPointNotFoundException e)
         {
