@@ -189,7 +189,11 @@ ept_status build(char const* onnxPath, ept_build_options const& o, ept_blob** ou
     }
     if (o.optimization_level >= 0)
     {
+#if EPT_HAS_OPTIMIZATION_LEVEL
         config->setBuilderOptimizationLevel(o.optimization_level);
+#else
+        return fail(EPT_UNSUPPORTED, "the builder optimisation level needs TensorRT 8.6 or newer");
+#endif
     }
 
     std::vector<ept::InputRange> ranges;

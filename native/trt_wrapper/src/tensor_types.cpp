@@ -14,7 +14,9 @@ int32_t toEptType(nvinfer1::DataType type)
     case nvinfer1::DataType::kINT32: return EPT_TYPE_INT32;
     case nvinfer1::DataType::kBOOL: return EPT_TYPE_BOOL;
     case nvinfer1::DataType::kUINT8: return EPT_TYPE_UINT8;
+#if EPT_HAS_FP8
     case nvinfer1::DataType::kFP8: return EPT_TYPE_FLOAT8E4M3;
+#endif
 #if NV_TENSORRT_MAJOR >= 10
     case nvinfer1::DataType::kBF16: return EPT_TYPE_BFLOAT16;
     case nvinfer1::DataType::kINT64: return EPT_TYPE_INT64;

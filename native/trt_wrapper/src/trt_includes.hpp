@@ -1,4 +1,4 @@
-// TensorRT, its ONNX parser and the CUDA runtime, plus the few switches between the TensorRT 8.6 and
+// TensorRT, its ONNX parser and the CUDA runtime, plus the few switches between the TensorRT 8.5/8.6 and
 // 10.x APIs (and 11, where the weakly-typed precision flags and implicit calibration are gone).
 // Everything version-specific is decided here, from NV_TENSORRT_MAJOR, at compile time.
 #pragma once
@@ -7,10 +7,13 @@
 #include <NvOnnxParser.h>
 #include <cuda_runtime_api.h>
 
-#if NV_TENSORRT_MAJOR < 8 || (NV_TENSORRT_MAJOR == 8 && NV_TENSORRT_MINOR < 6)
-#error "edgepose_trt needs TensorRT 8.6 or newer (JetPack 6.0+ or TensorRT 8.6 on x86)"
+#if NV_TENSORRT_MAJOR < 8 || (NV_TENSORRT_MAJOR == 8 && NV_TENSORRT_MINOR < 5)
+#error "edgepose_trt needs TensorRT 8.5 or newer (JetPack 5.1+, or TensorRT 8.5+ on x86)"
 #endif
 
+// TensorRT 8.6 adds the builder optimisation level and the FP8 data type.
+#define EPT_HAS_OPTIMIZATION_LEVEL (NV_TENSORRT_MAJOR > 8 || NV_TENSORRT_MINOR >= 6)
+#define EPT_HAS_FP8 EPT_HAS_OPTIMIZATION_LEVEL
 // TensorRT 10 adds the build progress monitor and 64-bit dimensions.
 #define EPT_HAS_PROGRESS_MONITOR (NV_TENSORRT_MAJOR >= 10)
 // TensorRT 11 builds strongly typed networks only: no FP16/INT8 builder flags, no calibrators.
