@@ -141,6 +141,12 @@ EPCV_API int32_t epcv_resize(const epcv_mat* src, epcv_mat* dst, int32_t width, 
  * apart. Nothing is allocated. The region may be the inside of a larger image (a letterbox canvas). */
 EPCV_API int32_t epcv_resize_into(const epcv_mat* src, uint8_t* dst, int32_t width, int32_t height, int64_t dst_step,
                                   int32_t interpolation);
+/* cv::resize from caller memory into caller memory: src_height rows of src_width pixels of the type
+ * (EPCV_TYPE_8UC3 for BGR), src_step bytes apart, into dst_height rows of dst_width pixels, dst_step
+ * bytes apart. Nothing is allocated; the two regions must not overlap. */
+EPCV_API int32_t epcv_resize_buffer(const uint8_t* src, int32_t src_width, int32_t src_height, int64_t src_step,
+                                    int32_t type, uint8_t* dst, int32_t dst_width, int32_t dst_height, int64_t dst_step,
+                                    int32_t interpolation);
 
 /* ---- drawing (8-bit BGR images, in place) --------------------------------------------------- */
 

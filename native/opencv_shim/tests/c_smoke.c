@@ -30,6 +30,13 @@ int main(void) {
   expect(epcv_resize(img, small, 32, 24, EPCV_INTER_LINEAR) == EPCV_OK, "resize to 32x24");
   expect(epcv_mat_info_get(small, &info) == EPCV_OK && info.rows == 24 && info.cols == 32, "resized size");
 
+  uint8_t from[4 * 2 * 3];
+  uint8_t to[2 * 1 * 3];
+  memset(from, 200, sizeof from);
+  expect(epcv_resize_buffer(from, 4, 2, 12, EPCV_TYPE_8UC3, to, 2, 1, 6, EPCV_INTER_LINEAR) == EPCV_OK && to[0] == 200 &&
+             to[5] == 200,
+         "resize of caller memory");
+
   const char* message = NULL;
   expect(epcv_resize(img, small, 0, 24, EPCV_INTER_LINEAR) == EPCV_ERR_ARGUMENT, "zero width is rejected");
   expect(epcv_last_error(&message) == EPCV_OK && strstr(message, "0x24") != NULL, "error message names the size");

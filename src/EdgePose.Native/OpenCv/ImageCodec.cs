@@ -10,9 +10,9 @@ namespace EdgePose.Native.OpenCv;
 public static class ImageCodec
 {
     /// <summary>Reads and decodes the image file at <paramref name="path"/> into a new image.</summary>
-    public static BgrImage Read(string path)
+    public static BgrMat Read(string path)
     {
-        var image = new BgrImage();
+        var image = new BgrMat();
         try
         {
             Read(path, image);
@@ -26,7 +26,7 @@ public static class ImageCodec
     }
 
     /// <summary>Reads and decodes the image file at <paramref name="path"/> into <paramref name="destination"/> (reused when the size matches).</summary>
-    public static void Read(string path, BgrImage destination)
+    public static void Read(string path, BgrMat destination)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
@@ -56,9 +56,9 @@ public static class ImageCodec
     }
 
     /// <summary>Decodes encoded image bytes into a new image; <paramref name="name"/> names them in errors.</summary>
-    public static BgrImage Decode(ReadOnlySpan<byte> encoded, string name = "<bytes>")
+    public static BgrMat Decode(ReadOnlySpan<byte> encoded, string name = "<bytes>")
     {
-        var image = new BgrImage();
+        var image = new BgrMat();
         try
         {
             Decode(encoded, image, name);
@@ -72,7 +72,7 @@ public static class ImageCodec
     }
 
     /// <summary>Decodes encoded image bytes into <paramref name="destination"/> (reused when the size matches).</summary>
-    public static unsafe void Decode(ReadOnlySpan<byte> encoded, BgrImage destination, string name = "<bytes>")
+    public static unsafe void Decode(ReadOnlySpan<byte> encoded, BgrMat destination, string name = "<bytes>")
     {
         OpenCvStatus status;
         fixed (byte* p = encoded)
@@ -94,7 +94,7 @@ public static class ImageCodec
     }
 
     /// <summary>Encodes <paramref name="image"/> in the format its extension names (.jpg, .png, .bmp, ...) and writes the file.</summary>
-    public static void Write(string path, BgrImage image, ImageEncodeOptions? options = null)
+    public static void Write(string path, BgrMat image, ImageEncodeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         CheckNotEmpty(image);
@@ -109,7 +109,7 @@ public static class ImageCodec
     }
 
     /// <summary>Encodes <paramref name="image"/> into <paramref name="destination"/>, whose buffer is reused.</summary>
-    public static void Encode(BgrImage image, ImageFormat format, EncodedImage destination, ImageEncodeOptions? options = null)
+    public static void Encode(BgrMat image, ImageFormat format, EncodedImage destination, ImageEncodeOptions? options = null)
     {
         CheckNotEmpty(image);
         var parameters = (options ?? ImageEncodeOptions.Default).ToNative();
@@ -117,7 +117,7 @@ public static class ImageCodec
     }
 
     /// <summary>Encodes <paramref name="image"/> into a new buffer.</summary>
-    public static EncodedImage Encode(BgrImage image, ImageFormat format, ImageEncodeOptions? options = null)
+    public static EncodedImage Encode(BgrMat image, ImageFormat format, ImageEncodeOptions? options = null)
     {
         var encoded = new EncodedImage();
         try
@@ -132,7 +132,7 @@ public static class ImageCodec
         }
     }
 
-    private static void CheckNotEmpty(BgrImage image)
+    private static void CheckNotEmpty(BgrMat image)
     {
         if (image.IsEmpty)
         {

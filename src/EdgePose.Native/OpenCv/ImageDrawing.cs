@@ -13,31 +13,31 @@ public static class ImageDrawing
     private const int LineAa = 16;
     private const int Filled = -1;
 
-    public static void DrawLine(this BgrImage image, int x1, int y1, int x2, int y2, Rgb color, int thickness = 1, bool antialias = true) =>
+    public static void DrawLine(this BgrMat image, int x1, int y1, int x2, int y2, Rgb color, int thickness = 1, bool antialias = true) =>
         CvCheck.ThrowIfFailed(CvShim.DrawLine(Target(image), x1, y1, x2, y2, color.B, color.G, color.R, thickness, LineType(antialias)));
 
-    public static void DrawCircle(this BgrImage image, int centerX, int centerY, int radius, Rgb color, int thickness = 1, bool antialias = true)
+    public static void DrawCircle(this BgrMat image, int centerX, int centerY, int radius, Rgb color, int thickness = 1, bool antialias = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(thickness);
         Circle(image, centerX, centerY, radius, color, thickness, antialias);
     }
 
-    public static void FillCircle(this BgrImage image, int centerX, int centerY, int radius, Rgb color, bool antialias = true) =>
+    public static void FillCircle(this BgrMat image, int centerX, int centerY, int radius, Rgb color, bool antialias = true) =>
         Circle(image, centerX, centerY, radius, color, Filled, antialias);
 
     /// <summary>The outline of the rectangle with corners (x1, y1) and (x2, y2), both inclusive.</summary>
-    public static void DrawRectangle(this BgrImage image, int x1, int y1, int x2, int y2, Rgb color, int thickness = 1, bool antialias = true)
+    public static void DrawRectangle(this BgrMat image, int x1, int y1, int x2, int y2, Rgb color, int thickness = 1, bool antialias = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(thickness);
         Rectangle(image, x1, y1, x2, y2, color, thickness, antialias);
     }
 
     /// <summary>The rectangle with corners (x1, y1) and (x2, y2), both inclusive, filled.</summary>
-    public static void FillRectangle(this BgrImage image, int x1, int y1, int x2, int y2, Rgb color, bool antialias = true) =>
+    public static void FillRectangle(this BgrMat image, int x1, int y1, int x2, int y2, Rgb color, bool antialias = true) =>
         Rectangle(image, x1, y1, x2, y2, color, Filled, antialias);
 
     /// <summary>Draws <paramref name="text"/> in Hershey Simplex with the left end of its baseline at (x, y). ASCII only; other characters show as '?'.</summary>
-    public static unsafe void DrawText(this BgrImage image, ReadOnlySpan<char> text, int x, int y, double fontScale, Rgb color, int thickness = 1, bool antialias = true)
+    public static unsafe void DrawText(this BgrMat image, ReadOnlySpan<char> text, int x, int y, double fontScale, Rgb color, int thickness = 1, bool antialias = true)
     {
         var target = Target(image);
         using var utf8 = new Utf8Text(text, stackalloc byte[Utf8Text.StackBytes]);
@@ -58,13 +58,13 @@ public static class ImageDrawing
         }
     }
 
-    private static void Circle(BgrImage image, int centerX, int centerY, int radius, Rgb color, int thickness, bool antialias) =>
+    private static void Circle(BgrMat image, int centerX, int centerY, int radius, Rgb color, int thickness, bool antialias) =>
         CvCheck.ThrowIfFailed(CvShim.DrawCircle(Target(image), centerX, centerY, radius, color.B, color.G, color.R, thickness, LineType(antialias)));
 
-    private static void Rectangle(BgrImage image, int x1, int y1, int x2, int y2, Rgb color, int thickness, bool antialias) =>
+    private static void Rectangle(BgrMat image, int x1, int y1, int x2, int y2, Rgb color, int thickness, bool antialias) =>
         CvCheck.ThrowIfFailed(CvShim.DrawRectangle(Target(image), x1, y1, x2, y2, color.B, color.G, color.R, thickness, LineType(antialias)));
 
-    private static Handles.MatHandle Target(BgrImage image)
+    private static Handles.MatHandle Target(BgrMat image)
     {
         if (image.IsEmpty)
         {

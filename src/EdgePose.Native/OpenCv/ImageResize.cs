@@ -1,4 +1,5 @@
 using EdgePose.Native.OpenCv.Interop;
+using BgrImage = EdgePose.Core.Inference.BgrImage;
 
 namespace EdgePose.Native.OpenCv;
 
@@ -10,7 +11,7 @@ namespace EdgePose.Native.OpenCv;
 public static class ImageResize
 {
     /// <summary>Resizes <paramref name="source"/> to <paramref name="width"/> x <paramref name="height"/> into <paramref name="destination"/> (memory kept when it already has that size).</summary>
-    public static void Resize(BgrImage source, BgrImage destination, int width, int height, Interpolation interpolation = Interpolation.Linear)
+    public static void Resize(BgrMat source, BgrMat destination, int width, int height, Interpolation interpolation = Interpolation.Linear)
     {
         CheckSource(source);
         if (ReferenceEquals(source, destination))
@@ -28,30 +29,57 @@ public static class ImageResize
     /// <paramref name="destination"/>[0]. The region may be the inside of a larger image, such as a
     /// letterbox canvas; bytes outside it are not touched.
     /// </summary>
-    public static unsafe void Resize(BgrImage source, Span<byte> destination, int width, int height, int stride, Interpolation interpolation = Interpolation.Linear)
+    public static unsafe void Resize(BgrMat source, Span<byte> destination, int width, int height, int stride, Interpolation interpolation = Interpolation.Linear)
     {
         CheckSource(source);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        ArgumentOutOfRangeException.ThrowIfLessThan(stride, width * BgrImage.Channels);
-        var needed = ((long)(height - 1) * stride) + ((long)width * BgrImage.Channels);
-        if (destination.Length < needed)
-        {
-            throw new ArgumentException(
-                $"destination holds {destination.Length} bytes; {width}x{height} BGR at stride {stride} needs {needed}", nameof(destination));
-        }
-
+        CheckRegion(destination.Length, width, height, stride, nameof(destination));
         fixed (byte* p = destination)
         {
             CvCheck.ThrowIfFailed(CvShim.ResizeInto(source.Handle, p, width, height, stride, (int)interpolation));
         }
     }
 
-    private static void CheckSource(BgrImage source)
+    /// <summary>
+    /// Resizes BGR pixels in any memory (Core's view of an image) into caller memory, as
+    /// <see cref="Resize(BgrMat, Span{byte}, int, int, int, Interpolation)"/> does. Nothing is allocated.
+    /// </summary>
+    public static unsafe void Resize(BgrImage source, Span<byte> destination, int width, int height, int stride, Interpolation interpolation = Interpolation.Linear)
+    {
+        CheckRegion(source.Pixels.Length, source.Width, source.Height, source.Stride, nameof(source));
+        CheckRegion(destination.Length, width, height, stride, nameof(destination));
+        fixed (byte* src = source.Pixels)
+        fixed (byte* dst = destination)
+        {
+            CvCheck.ThrowIfFailed(CvShim.ResizeBuffer(
+                src, source.Width, source.Height, source.Stride, CvMatType.U8C3, dst, width, height, stride, (int)interpolation));
+        }
+    }
+
+    private static void CheckSource(BgrMat source)
     {
         if (source.IsEmpty)
         {
             throw new ArgumentException("cannot resize an empty image", nameof(source));
+        }
+    }
+
+    // A region of height rows of width BGR pixels, stride bytes apart, fits in length bytes.
+    private static void CheckRegion(int length, int width, int height, int stride, string name)
+    {
+        if (width <= 0 || height <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, $"{name} size must be positive, got {width}x{height}");
+        }
+
+        if (stride < width * BgrMat.Channels)
+        {
+            throw new ArgumentOutOfRangeException(name, $"{name} stride {stride} is less than a row of {width * BgrMat.Channels} bytes");
+        }
+
+        var needed = ((long)(height - 1) * stride) + ((long)width * BgrMat.Channels);
+        if (length < needed)
+        {
+            throw new ArgumentException($"{name} holds {length} bytes; {width}x{height} BGR at stride {stride} needs {needed}", name);
         }
     }
 }

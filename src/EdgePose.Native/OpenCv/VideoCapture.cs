@@ -7,7 +7,7 @@ namespace EdgePose.Native.OpenCv;
 
 /// <summary>
 /// Video input through OpenCV: a file, a URI (rtsp://, http://), a GStreamer pipeline or a camera.
-/// <see cref="Read"/> decodes the next frame into a reused <see cref="BgrImage"/>. Not thread-safe.
+/// <see cref="Read"/> decodes the next frame into a reused <see cref="BgrMat"/>. Not thread-safe.
 /// </summary>
 public sealed class VideoCapture : IDisposable
 {
@@ -77,7 +77,7 @@ public sealed class VideoCapture : IDisposable
     /// Reads the next frame into <paramref name="destination"/>, which keeps its memory while the frame
     /// size stays the same. False at the end of the stream (the image is then left as it was).
     /// </summary>
-    public bool Read(BgrImage destination)
+    public bool Read(BgrMat destination)
     {
         CvCheck.ThrowIfFailed(CvShim.CaptureRead(Handle, destination.Handle, out var gotFrame));
         if (gotFrame == 0)

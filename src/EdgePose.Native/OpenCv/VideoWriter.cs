@@ -67,7 +67,7 @@ public sealed class VideoWriter : IDisposable
     }
 
     /// <summary>Appends one frame; it must be <see cref="Width"/> x <see cref="Height"/>.</summary>
-    public void Write(BgrImage frame)
+    public void Write(BgrMat frame)
     {
         if (frame.Width != Width || frame.Height != Height)
         {

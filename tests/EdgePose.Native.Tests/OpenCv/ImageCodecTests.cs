@@ -32,7 +32,7 @@ public sealed class ImageCodecTests : IDisposable
     [RequiresSharedFact(TestImages.Coco8Val110Relative)]
     public void Reading_into_the_same_image_again_keeps_its_memory()
     {
-        using var image = new BgrImage();
+        using var image = new BgrMat();
         ImageCodec.Read(TestImages.Coco8Val110, image);
         var address = TestImages.Address(image);
         ImageCodec.Read(TestImages.Coco8Val110, image);
@@ -166,7 +166,7 @@ public sealed class ImageCodecTests : IDisposable
     [Fact]
     public void Encoding_an_empty_image_is_rejected()
     {
-        using var image = new BgrImage();
+        using var image = new BgrMat();
         Assert.Throws<ArgumentException>(() => ImageCodec.Encode(image, ImageFormat.Png));
     }
 

@@ -162,7 +162,7 @@ public class ImageDrawingTests
     [Fact]
     public void Drawing_on_an_empty_image_is_rejected()
     {
-        using var image = new BgrImage();
+        using var image = new BgrMat();
         Assert.Throws<ArgumentException>(() => image.DrawLine(0, 0, 1, 1, Red));
     }
 }

@@ -8,7 +8,7 @@ public class ImageResizeTests
     public void Resize_into_a_reused_image_keeps_its_memory()
     {
         using var source = TestImages.Pattern(768, 576);
-        using var destination = new BgrImage();
+        using var destination = new BgrMat();
         ImageResize.Resize(source, destination, 640, 480);
         var address = TestImages.Address(destination);
         ImageResize.Resize(source, destination, 640, 480);
@@ -20,7 +20,7 @@ public class ImageResizeTests
     public void Resize_of_a_solid_image_stays_solid()
     {
         using var source = TestImages.Solid(50, 30, 7, 77, 177);
-        using var destination = new BgrImage();
+        using var destination = new BgrMat();
         ImageResize.Resize(source, destination, 123, 45);
         Assert.Equal((7, 77, 177), TestImages.At(destination, 0, 0));
         Assert.Equal((7, 77, 177), TestImages.At(destination, 122, 44));
@@ -31,7 +31,7 @@ public class ImageResizeTests
     public void Resize_into_caller_memory_gives_the_same_pixels_and_leaves_the_border_alone()
     {
         using var source = TestImages.Pattern(300, 200);
-        using var reference = new BgrImage();
+        using var reference = new BgrMat();
         ImageResize.Resize(source, reference, 160, 100);
 
         // A 200x120 canvas of 114 with the resized image at (30, 7): a letterbox.
@@ -57,10 +57,31 @@ public class ImageResizeTests
     }
 
     [Fact]
+    public void Core_resizer_on_a_view_gives_the_same_pixels_as_the_image_resize()
+    {
+        using var source = TestImages.Pattern(500, 374);
+        using var reference = new BgrMat();
+        ImageResize.Resize(source, reference, 640, 479);
+        var packed = new byte[640 * 479 * 3];
+        OpenCvBgrResizer.Instance.Resize(source.AsView(), packed, 640, 479, 640 * 3);
+        Assert.Equal(TestImages.PackedBytes(reference), packed);
+    }
+
+    [Fact]
+    public void Core_view_smaller_than_its_declared_size_is_rejected()
+    {
+        var pixels = new byte[(10 * 30) - 1];
+        var destination = new byte[5 * 5 * 3];
+        var e = Assert.Throws<ArgumentException>(() =>
+            ImageResize.Resize(new Core.Inference.BgrImage(pixels, 10, 10, 30), destination, 5, 5, 15));
+        Assert.Contains("source holds 299 bytes", e.Message);
+    }
+
+    [Fact]
     public void Upscale_and_downscale_give_the_requested_sizes_for_every_interpolation()
     {
         using var source = TestImages.Pattern(64, 48);
-        using var destination = new BgrImage();
+        using var destination = new BgrMat();
         foreach (var interpolation in Enum.GetValues<Interpolation>())
         {
             ImageResize.Resize(source, destination, 100, 75, interpolation);
@@ -74,7 +95,7 @@ public class ImageResizeTests
     public void Zero_target_size_is_rejected_with_the_size_in_the_message()
     {
         using var source = TestImages.Pattern(8, 8);
-        using var destination = new BgrImage();
+        using var destination = new BgrMat();
         var e = Assert.Throws<ArgumentException>(() => ImageResize.Resize(source, destination, 0, 5));
         Assert.Contains("0x5", e.Message);
     }
@@ -82,8 +103,8 @@ public class ImageResizeTests
     [Fact]
     public void Empty_source_is_rejected()
     {
-        using var source = new BgrImage();
-        using var destination = new BgrImage();
+        using var source = new BgrMat();
+        using var destination = new BgrMat();
         Assert.Throws<ArgumentException>(() => ImageResize.Resize(source, destination, 4, 4));
     }
 

@@ -17,9 +17,9 @@ internal static class TestImages
     public const string Coco8Val110Relative = "data/coco8-pose/images/val/000000000110.jpg";
 
     /// <summary>A width x height image whose every byte depends on its position (x, y, channel).</summary>
-    public static BgrImage Pattern(int width, int height, int seed = 0)
+    public static BgrMat Pattern(int width, int height, int seed = 0)
     {
-        var image = new BgrImage(width, height);
+        var image = new BgrMat(width, height);
         for (var y = 0; y < height; y++)
         {
             var row = image.Row(y);
@@ -33,9 +33,9 @@ internal static class TestImages
     }
 
     /// <summary>A width x height image of one colour, given as blue, green, red.</summary>
-    public static BgrImage Solid(int width, int height, byte b, byte g, byte r)
+    public static BgrMat Solid(int width, int height, byte b, byte g, byte r)
     {
-        var image = new BgrImage(width, height);
+        var image = new BgrMat(width, height);
         for (var y = 0; y < height; y++)
         {
             var row = image.Row(y);
@@ -51,14 +51,14 @@ internal static class TestImages
     }
 
     /// <summary>The B, G, R bytes at (x, y).</summary>
-    public static (byte B, byte G, byte R) At(BgrImage image, int x, int y)
+    public static (byte B, byte G, byte R) At(BgrMat image, int x, int y)
     {
         var row = image.Row(y);
         return (row[x * 3], row[(x * 3) + 1], row[(x * 3) + 2]);
     }
 
     /// <summary>Width * 3 bytes per row, rows packed: comparable across images of different stride.</summary>
-    public static byte[] PackedBytes(BgrImage image)
+    public static byte[] PackedBytes(BgrMat image)
     {
         var bytes = new byte[image.Width * image.Height * 3];
         for (var y = 0; y < image.Height; y++)
@@ -70,6 +70,6 @@ internal static class TestImages
     }
 
     /// <summary>Address of the first pixel, to tell whether an image kept its memory.</summary>
-    public static unsafe IntPtr Address(BgrImage image) =>
+    public static unsafe IntPtr Address(BgrMat image) =>
         (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(image.Pixels));
 }

@@ -27,7 +27,7 @@ public sealed class VideoCaptureTests : IDisposable
     public void Frames_are_read_into_the_same_image_each_time()
     {
         using var video = VideoCapture.Open(TestImages.Vtest, VideoApi.Ffmpeg);
-        using var frame = new BgrImage();
+        using var frame = new BgrMat();
         Assert.True(video.Read(frame));
         Assert.Equal((768, 576), (frame.Width, frame.Height));
         var address = TestImages.Address(frame);
@@ -57,7 +57,7 @@ public sealed class VideoCaptureTests : IDisposable
         }
 
         using var video = VideoCapture.Open(path);
-        using var frame = new BgrImage();
+        using var frame = new BgrMat();
         var read = 0;
         while (video.Read(frame))
         {
@@ -119,7 +119,7 @@ public sealed class VideoCaptureTests : IDisposable
     {
         var video = VideoCapture.Open(TestImages.Vtest);
         video.Dispose();
-        using var frame = new BgrImage();
+        using var frame = new BgrMat();
         Assert.Throws<ObjectDisposedException>(() => video.Read(frame));
     }
 }

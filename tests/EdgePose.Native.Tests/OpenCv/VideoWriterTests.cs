@@ -26,7 +26,7 @@ public sealed class VideoWriterTests : IDisposable
         using var video = VideoCapture.Open(path);
         Assert.Equal((96, 64), (video.Width, video.Height));
         Assert.Equal(12.5, video.Fps, 2);
-        using var back = new BgrImage();
+        using var back = new BgrMat();
         var n = 0;
         while (video.Read(back))
         {

@@ -4,12 +4,12 @@ using EdgePose.Native.OpenCv;
 
 namespace EdgePose.Native.Tests.OpenCv;
 
-public class BgrImageTests
+public class BgrMatTests
 {
     [Fact]
     public void New_image_has_its_size_and_rows_of_at_least_three_bytes_per_pixel()
     {
-        using var image = new BgrImage(33, 7);
+        using var image = new BgrMat(33, 7);
         Assert.Equal(33, image.Width);
         Assert.Equal(7, image.Height);
         Assert.True(image.Stride >= 33 * 3);
@@ -19,9 +19,18 @@ public class BgrImageTests
     }
 
     [Fact]
+    public void Core_view_shows_the_same_pixels()
+    {
+        using var image = TestImages.Pattern(21, 13);
+        var view = image.AsView();
+        Assert.Equal((21, 13, image.Stride), (view.Width, view.Height, view.Stride));
+        Assert.True(view.Pixels.SequenceEqual(image.Pixels));
+    }
+
+    [Fact]
     public void Empty_image_has_no_pixels()
     {
-        using var image = new BgrImage();
+        using var image = new BgrMat();
         Assert.True(image.IsEmpty);
         Assert.Equal(0, image.Width);
         Assert.Equal(0, image.Pixels.Length);
@@ -39,7 +48,7 @@ public class BgrImageTests
     [Fact]
     public void Ensure_size_keeps_the_memory_when_the_size_is_unchanged_and_resizes_otherwise()
     {
-        using var image = new BgrImage(64, 48);
+        using var image = new BgrMat(64, 48);
         var before = TestImages.Address(image);
         image.EnsureSize(64, 48);
         Assert.Equal(before, TestImages.Address(image));
@@ -54,7 +63,7 @@ public class BgrImageTests
         var memory = Marshal.AllocHGlobal(stride * height);
         try
         {
-            using var image = BgrImage.WrapUnmanaged(memory, width, height, stride);
+            using var image = BgrMat.WrapUnmanaged(memory, width, height, stride);
             Assert.True(image.IsWrapped);
             Assert.Equal(stride, image.Stride);
             image.FillRectangle(0, 0, width - 1, height - 1, new Rgb(1, 2, 3), antialias: false);
@@ -73,7 +82,7 @@ public class BgrImageTests
         var memory = Marshal.AllocHGlobal(16 * 8 * 3);
         try
         {
-            using var image = BgrImage.WrapUnmanaged(memory, 16, 8, 16 * 3);
+            using var image = BgrMat.WrapUnmanaged(memory, 16, 8, 16 * 3);
             using var source = TestImages.Pattern(40, 30);
             var e = Assert.Throws<InvalidOperationException>(() => ImageResize.Resize(source, image, 20, 10));
             Assert.Contains("16x8", e.Message);
@@ -90,7 +99,7 @@ public class BgrImageTests
         var memory = Marshal.AllocHGlobal(64);
         try
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => BgrImage.WrapUnmanaged(memory, 16, 1, 47));
+            Assert.Throws<ArgumentOutOfRangeException>(() => BgrMat.WrapUnmanaged(memory, 16, 1, 47));
         }
         finally
         {
@@ -101,14 +110,14 @@ public class BgrImageTests
     [Fact]
     public void Non_positive_size_is_rejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BgrImage(0, 10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BgrImage(10, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BgrMat(0, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BgrMat(10, -1));
     }
 
     [Fact]
     public void Row_outside_the_image_is_rejected()
     {
-        using var image = new BgrImage(4, 4);
+        using var image = new BgrMat(4, 4);
         Assert.Throws<ArgumentOutOfRangeException>(() => image.Row(4));
         Assert.Throws<ArgumentOutOfRangeException>(() => image.Row(-1));
     }
@@ -116,7 +125,7 @@ public class BgrImageTests
     [Fact]
     public void Disposed_image_cannot_be_used()
     {
-        var image = new BgrImage(4, 4);
+        var image = new BgrMat(4, 4);
         image.Dispose();
         Assert.True(image.IsEmpty);
         Assert.Throws<ObjectDisposedException>(() => image.EnsureSize(8, 8));

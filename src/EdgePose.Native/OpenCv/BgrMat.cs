@@ -6,9 +6,10 @@ namespace EdgePose.Native.OpenCv;
 /// <summary>
 /// An 8-bit BGR image in native memory (an OpenCV cv::Mat), rows <see cref="Stride"/> bytes apart, pixels
 /// B, G, R. Made once and reused: decoders, video reads and resizes write into it and keep its memory
-/// while the size stays the same. Not thread-safe.
+/// while the size stays the same. <see cref="AsView"/> hands the pixels to Core (the pose predictor).
+/// Not thread-safe.
 /// </summary>
-public sealed class BgrImage : IDisposable
+public sealed class BgrMat : IDisposable
 {
     /// <summary>Bytes per pixel.</summary>
     public const int Channels = 3;
@@ -18,20 +19,20 @@ public sealed class BgrImage : IDisposable
     private IntPtr _data;
 
     /// <summary>An empty image, to be filled by a decoder, a video read or a resize.</summary>
-    public BgrImage()
+    public BgrMat()
     {
         CvCheck.ThrowIfFailed(CvShim.MatCreateEmpty(out _mat));
     }
 
     /// <summary>A <paramref name="width"/> x <paramref name="height"/> image; its pixels are undefined until written.</summary>
-    public BgrImage(int width, int height)
+    public BgrMat(int width, int height)
     {
         CheckSize(width, height);
         CvCheck.ThrowIfFailed(CvShim.MatCreate(height, width, CvMatType.U8C3, out _mat));
         Refresh();
     }
 
-    private BgrImage(MatHandle mat, IntPtr external)
+    private BgrMat(MatHandle mat, IntPtr external)
     {
         _mat = mat;
         _external = external;
@@ -43,7 +44,7 @@ public sealed class BgrImage : IDisposable
     /// copied or freed, and the memory must outlive the image. Operations that would need another size
     /// throw instead of moving the image elsewhere.
     /// </summary>
-    public static BgrImage WrapUnmanaged(IntPtr data, int width, int height, int stride)
+    public static BgrMat WrapUnmanaged(IntPtr data, int width, int height, int stride)
     {
         if (data == IntPtr.Zero)
         {
@@ -53,7 +54,7 @@ public sealed class BgrImage : IDisposable
         CheckSize(width, height);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, width * Channels);
         CvCheck.ThrowIfFailed(CvShim.MatWrap(height, width, CvMatType.U8C3, data, stride, out var mat));
-        return new BgrImage(mat, data);
+        return new BgrMat(mat, data);
     }
 
     public int Width { get; private set; }
@@ -72,6 +73,9 @@ public sealed class BgrImage : IDisposable
     /// <summary>All pixel bytes, row after row (<see cref="Stride"/> apart); valid until the size changes or the image is disposed.</summary>
     public unsafe Span<byte> Pixels =>
         IsEmpty ? Span<byte>.Empty : new Span<byte>((void*)_data, checked(((Height - 1) * Stride) + (Width * Channels)));
+
+    /// <summary>Core's read-only view of the pixels, valid until the size changes or the image is disposed.</summary>
+    public Core.Inference.BgrImage AsView() => new(Pixels, Width, Height, Stride);
 
     /// <summary>The Width * 3 bytes of row <paramref name="y"/>.</summary>
     public unsafe Span<byte> Row(int y)
