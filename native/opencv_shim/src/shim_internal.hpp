@@ -63,4 +63,8 @@ int32_t guarded(Body&& body) noexcept {
 int to_cv_api(int32_t api);
 const char* api_name(int32_t api);
 
+// Whether OpenCV lists cv_api among backends (getStreamBackends(), getCameraBackends() or
+// getWriterBackends(): these exist in every OpenCV 4, JetPack's 4.1 included).
+bool has_backend(const std::vector<cv::VideoCaptureAPIs>& backends, int cv_api);
+
 }  // namespace epcv

@@ -23,4 +23,13 @@ const char* api_name(int32_t api) {
   }
 }
 
+bool has_backend(const std::vector<cv::VideoCaptureAPIs>& backends, int cv_api) {
+  for (const cv::VideoCaptureAPIs b : backends) {
+    if (static_cast<int>(b) == cv_api) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace epcv

@@ -7,14 +7,20 @@
 
 namespace {
 
-// EPCV_OK when this OpenCV can use the API; otherwise the failure, recorded.
-int32_t check_api(int32_t api, int* cv_api) {
+// EPCV_OK when this OpenCV has the API for files and streams (or for cameras); otherwise the
+// failure, recorded.
+int32_t check_api(int32_t api, bool camera, int* cv_api) {
   *cv_api = epcv::to_cv_api(api);
   if (*cv_api < 0) {
     return epcv::fail(EPCV_ERR_ARGUMENT, "unknown video API " + std::to_string(api));
   }
-  if (*cv_api != cv::CAP_ANY && !cv::videoio_registry::hasBackend(static_cast<cv::VideoCaptureAPIs>(*cv_api))) {
-    return epcv::fail(EPCV_ERR_UNSUPPORTED, std::string("this OpenCV has no ") + epcv::api_name(api) + " video backend");
+  if (*cv_api == cv::CAP_ANY) {
+    return EPCV_OK;
+  }
+  const auto backends = camera ? cv::videoio_registry::getCameraBackends() : cv::videoio_registry::getStreamBackends();
+  if (!epcv::has_backend(backends, *cv_api)) {
+    return epcv::fail(EPCV_ERR_UNSUPPORTED, std::string("this OpenCV has no ") + epcv::api_name(api) +
+                                                (camera ? " backend for cameras" : " backend for video files and streams"));
   }
   return EPCV_OK;
 }
@@ -54,7 +60,7 @@ EPCV_API int32_t epcv_capture_open(const char* source, int32_t api, epcv_capture
       return epcv::fail(EPCV_ERR_ARGUMENT, "video source is empty");
     }
     int cv_api = 0;
-    if (const int32_t s = check_api(api, &cv_api); s != EPCV_OK) {
+    if (const int32_t s = check_api(api, false, &cv_api); s != EPCV_OK) {
       return s;
     }
     auto c = std::make_unique<epcv_capture>();
@@ -72,7 +78,7 @@ EPCV_API int32_t epcv_capture_open_device(int32_t index, int32_t api, epcv_captu
       return epcv::fail(EPCV_ERR_ARGUMENT, "camera index must not be negative, got " + std::to_string(index));
     }
     int cv_api = 0;
-    if (const int32_t s = check_api(api, &cv_api); s != EPCV_OK) {
+    if (const int32_t s = check_api(api, true, &cv_api); s != EPCV_OK) {
       return s;
     }
     auto c = std::make_unique<epcv_capture>();

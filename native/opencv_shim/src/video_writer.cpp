@@ -31,8 +31,8 @@ EPCV_API int32_t epcv_writer_open(const char* path, int32_t api, const char* fou
     if (cv_api < 0 || api == EPCV_API_V4L2) {
       return epcv::fail(EPCV_ERR_ARGUMENT, "video writer API must be any, FFmpeg or GStreamer, got " + std::to_string(api));
     }
-    if (cv_api != cv::CAP_ANY && !cv::videoio_registry::hasBackend(static_cast<cv::VideoCaptureAPIs>(cv_api))) {
-      return epcv::fail(EPCV_ERR_UNSUPPORTED, std::string("this OpenCV has no ") + epcv::api_name(api) + " video backend");
+    if (cv_api != cv::CAP_ANY && !epcv::has_backend(cv::videoio_registry::getWriterBackends(), cv_api)) {
+      return epcv::fail(EPCV_ERR_UNSUPPORTED, std::string("this OpenCV has no ") + epcv::api_name(api) + " backend for writing video");
     }
     const int code = cv::VideoWriter::fourcc(fourcc[0], fourcc[1], fourcc[2], fourcc[3]);
     auto w = std::make_unique<epcv_writer>();
