@@ -100,7 +100,8 @@ EPCV_API int32_t epcv_mat_release(epcv_mat* mat);
 typedef struct epcv_buffer epcv_buffer;
 
 /* Reads a file and decodes it as 8-bit BGR (cv::IMREAD_COLOR, EXIF orientation applied), the way
- * cv::imdecode does for Ultralytics. The destination keeps its memory when the size matches.
+ * cv::imdecode does for Ultralytics. The destination keeps its memory when the size matches (the pixels
+ * are copied into it) and is left unchanged on failure.
  * EPCV_ERR_NOT_FOUND: the file cannot be opened; EPCV_ERR_DECODE: it is no decodable image. */
 EPCV_API int32_t epcv_imread(const char* path, epcv_mat* dst);
 /* Decodes bytes (JPEG, PNG, BMP, ...) as 8-bit BGR into dst. */

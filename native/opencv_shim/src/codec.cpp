@@ -41,14 +41,23 @@ int32_t decode(const uint8_t* data, size_t size, cv::Mat& dst) {
   const char* format = sniff_format(data, size);
   bool ok = false;
   std::string reason;
+  cv::Mat decoded;
   try {
+    // Into a fresh Mat: decoding into dst itself cannot tell a failure from success when dst already
+    // holds an image (cv::imdecode leaves it untouched when no decoder accepts the bytes).
     const cv::Mat bytes(1, static_cast<int>(size), CV_8UC1, const_cast<uint8_t*>(data));
-    cv::imdecode(bytes, cv::IMREAD_COLOR, &dst);
-    ok = !dst.empty() && dst.type() == CV_8UC3;
+    decoded = cv::imdecode(bytes, cv::IMREAD_COLOR);
+    ok = !decoded.empty() && decoded.type() == CV_8UC3;
   } catch (const cv::Exception& e) {
     reason = epcv::describe(e);
   }
   if (ok) {
+    // Same size: copy into dst's memory (the caller may hold on to it, or own it); else adopt the result.
+    if (dst.rows == decoded.rows && dst.cols == decoded.cols && dst.type() == decoded.type()) {
+      decoded.copyTo(dst);
+    } else {
+      dst = decoded;
+    }
     return EPCV_OK;
   }
   if (!reason.empty()) {
@@ -98,10 +107,8 @@ int32_t encode(const char* ext, const cv::Mat& src, const epcv_encode_params* pa
   try {
     ok = cv::imencode(ext, src, out, encode_params(params));
   } catch (const cv::Exception& e) {
-    if (cv::haveImageWriter(std::string("x") + ext)) {
-      return epcv::fail(EPCV_ERR_ENCODE, epcv::describe(e));
-    }
-    return epcv::fail(EPCV_ERR_ENCODE, std::string("no image encoder for the extension '") + ext + "'");
+    // An unknown extension lands here too ("could not find encoder for the specified extension").
+    return epcv::fail(EPCV_ERR_ENCODE, std::string("encoding as '") + ext + "' failed: " + epcv::describe(e));
   }
   if (!ok) {
     return epcv::fail(EPCV_ERR_ENCODE, std::string("the '") + ext + "' encoder failed");

@@ -136,6 +136,18 @@ public sealed class ImageCodecTests : IDisposable
     }
 
     [Fact]
+    public void Undecodable_file_read_into_an_image_that_holds_a_picture_is_rejected_and_leaves_it_unchanged()
+    {
+        var path = Path.Combine(_dir, "notes.png");
+        File.WriteAllText(path, "vm\n");
+        using var image = TestImages.Pattern(16, 8);
+        var before = TestImages.PackedBytes(image);
+        var e = Assert.Throws<InputException>(() => ImageCodec.Read(path, image));
+        Assert.StartsWith($"cannot decode image '{path}': ", e.Message);
+        Assert.Equal(before, TestImages.PackedBytes(image));
+    }
+
+    [Fact]
     public void Writing_with_an_unknown_extension_is_rejected_with_the_path()
     {
         using var image = TestImages.Solid(4, 4, 1, 2, 3);
