@@ -79,7 +79,7 @@ public static class CocoEvaluator
             }
         }
 
-        var results = new CocoImageResults(categories.Length, parameters.AreaRanges.Count, parameters.IouThresholds.Count);
+        var results = new CocoImageResults(categories.Length, parameters.AreaRanges.Count, parameters.IouThresholds.Count, counted);
         var errors = keypoints ? new KeypointErrors(gt.KeypointCount) : null;
         var imageEvaluator = new CocoImageEvaluator(detections, parameters, variances, results, errors);
         for (int k = 0; k < categories.Length; k++)

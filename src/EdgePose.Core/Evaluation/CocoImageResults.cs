@@ -11,15 +11,21 @@ namespace EdgePose.Core.Evaluation;
 /// </summary>
 internal sealed class CocoImageResults
 {
-    private readonly List<int> _slotStart = [];
-    private readonly List<int> _slotCount = [];
-    private readonly List<int> _nonIgnored = [];
-    private readonly List<double> _scores = [];
-    private readonly List<MatchOutcome> _outcomes = [];
+    private readonly List<int> _slotStart;
+    private readonly List<int> _slotCount;
+    private readonly List<int> _nonIgnored;
+    private readonly List<double> _scores;
+    private readonly List<MatchOutcome> _outcomes;
     private readonly int[] _categoryFirstRecord;
 
-    public CocoImageResults(int categories, int areaRanges, int thresholds)
+    /// <param name="expectedSlots">Detections expected (capacity only).</param>
+    public CocoImageResults(int categories, int areaRanges, int thresholds, int expectedSlots)
     {
+        _slotStart = new List<int>(256);
+        _slotCount = new List<int>(256);
+        _nonIgnored = new List<int>(256 * areaRanges);
+        _scores = new List<double>(expectedSlots);
+        _outcomes = new List<MatchOutcome>(expectedSlots * areaRanges * thresholds);
         AreaRanges = areaRanges;
         Thresholds = thresholds;
         _categoryFirstRecord = new int[categories + 1];

@@ -25,6 +25,8 @@ internal static class PrecisionRecallAccumulator
         var recallThresholds = p.RecallThresholds.ToArray();
         var slotScores = results.Scores.ToArray();
         int total = results.SlotTotal;
+        var rankInImage = new int[total];
+        var all = new int[total];
         var slots = new int[total];
         var rc = new double[total];
         var pr = new double[total];
@@ -39,6 +41,21 @@ internal static class PrecisionRecallAccumulator
             {
                 continue;
             }
+
+            // One stable sort of the category's detections serves every area range and max-detections setting:
+            // each setting keeps a subset (each image's best ones) whose relative order is the same.
+            int nAll = 0;
+            for (int rec = first; rec < end; rec++)
+            {
+                int start = results.SlotStart[rec], count = results.SlotCount[rec];
+                for (int j = 0; j < count; j++)
+                {
+                    rankInImage[start + j] = j;
+                    all[nAll++] = start + j;
+                }
+            }
+
+            all.AsSpan(0, nAll).Sort(new ScoreDescending(slotScores));
 
             for (int ai = 0; ai < a; ai++)
             {
@@ -57,20 +74,14 @@ internal static class PrecisionRecallAccumulator
                 {
                     int maxDet = p.MaxDetections[mi];
                     int n = 0;
-                    for (int rec = first; rec < end; rec++)
+                    for (int i = 0; i < nAll; i++)
                     {
-                        int start = results.SlotStart[rec], count = Math.Min(results.SlotCount[rec], maxDet);
-                        for (int j = 0; j < count; j++)
+                        if (rankInImage[all[i]] < maxDet)
                         {
-                            slots[n++] = start + j;
+                            slots[n] = all[i];
+                            sorted[n] = slotScores[all[i]];
+                            n++;
                         }
-                    }
-
-                    var order = slots.AsSpan(0, n);
-                    order.Sort(new ScoreDescending(slotScores));
-                    for (int i = 0; i < n; i++)
-                    {
-                        sorted[i] = slotScores[order[i]];
                     }
 
                     int cell = CocoEvaluation.Layout(k, ai, mi, a, m);
@@ -79,7 +90,7 @@ internal static class PrecisionRecallAccumulator
                         double tp = 0, fp = 0;
                         for (int i = 0; i < n; i++)
                         {
-                            var o = outcomes[(order[i] * stride) + (ai * t) + ti];
+                            var o = outcomes[(slots[i] * stride) + (ai * t) + ti];
                             if (o == MatchOutcome.TruePositive)
                             {
                                 tp++;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgePose.Core.Coco;
 using EdgePose.Core.Evaluation;
 using EdgePose.Core.Meta;
+using EdgePose.Core.Poses;
 using EdgePose.Tests;
 
 namespace EdgePose.Core.Tests.Evaluation;
@@ -63,6 +64,36 @@ public class ReferenceReproductionTests
         Assert.All(errors.Counts, c => Assert.InRange(c, 1, 68));
         Assert.All(errors.MeanSimilarity, s => Assert.InRange(s, 0.0, 1.0));
         Assert.All(errors.MeanPixelDistance, d => Assert.True(d > 0));
+    }
+
+    [RequiresSharedFact(GroundTruthFile, "reference/stats.json", "reference/coco-mini-val2017_val_results.json")]
+    public void Detections_fed_image_by_image_from_the_pose_pipeline_give_the_same_numbers()
+    {
+        var (fromFile, expected) = Load("val", "coco-mini-val2017_val_results.json");
+        var resPath = TestPaths.Reference("coco-mini-val2017_val_results.json");
+        var results = CocoJson.ParseResults(File.ReadAllText(resPath), resPath);
+        var fed = new CocoDetectionSet(fromFile.GroundTruth);
+        var poses = new PoseDetections(300, 17);
+        foreach (var image in results.GroupBy(r => r.ImageId))
+        {
+            poses.Clear();
+            foreach (var r in image)
+            {
+                var b = r.Bbox;
+                int i = poses.Add((float)b[0], (float)b[1], (float)(b[0] + b[2]), (float)(b[1] + b[3]), (float)r.Score, 0, -1);
+                var kp = poses.Keypoints(i);
+                for (int j = 0; j < kp.Length; j++)
+                {
+                    kp[j] = (float)r.Keypoints![j];
+                }
+            }
+
+            fed.Add(image.Key, poses);
+        }
+
+        Assert.Equal(1820, fed.Count);
+        AssertStats(expected.GetProperty("keypoints"), CocoEvaluator.EvaluateKeypoints(fed, KeypointMeta.Coco17.Sigmas));
+        AssertStats(expected.GetProperty("bbox"), CocoEvaluator.EvaluateBoxes(fed));
     }
 
     private static (CocoDetectionSet Detections, JsonElement Expected) Load(string setting, string resultsFile)
