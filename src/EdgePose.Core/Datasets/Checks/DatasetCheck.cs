@@ -1,4 +1,5 @@
 using EdgePose.Core.Datasets.Yolo;
+using EdgePose.Core.Meta;
 
 namespace EdgePose.Core.Datasets.Checks;
 
@@ -16,10 +17,12 @@ public static class DatasetCheck
         var summary = new DatasetSummary();
         var y = input.Yaml;
         var shape = DataYamlChecks.Check(y, findings);
-        var names = y.KeypointNames ?? [];
+        IReadOnlyList<string> names = [];
         if (shape is { } s)
         {
             summary.LabelledPerKeypoint = new int[s.K];
+            names = y.KeypointNames is { } given && given.Count == s.K ? given : KeypointMeta.ForKeypointCount(s.K, s.D).KeypointNames;
+            summary.KeypointNames = names;
         }
 
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -53,11 +56,12 @@ public static class DatasetCheck
                 continue;
             }
 
-            int objects = LabelFileChecks.Check(labelPath, text, shape.Value.K, shape.Value.D, names, Math.Max(y.Names.Count, 1), options, summary, findings);
-            if (objects == 0)
+            if (string.IsNullOrWhiteSpace(text))
             {
                 summary.BackgroundImages++;
             }
+
+            LabelFileChecks.Check(labelPath, text, shape.Value.K, shape.Value.D, names, Math.Max(y.Names.Count, 1), options, summary, findings);
         }
 
         foreach (var label in input.Labels.Keys.Where(l => !claimed.ContainsKey(l)).Order(StringComparer.Ordinal))

@@ -20,6 +20,9 @@ public sealed class DatasetSummary
     /// <summary>Keypoints with v > 0 per class.</summary>
     public SortedDictionary<int, int> LabelledKeypointsPerClass { get; } = [];
 
+    /// <summary>Keypoint names (from data.yaml, else the defaults for K: COCO's for 17, kpt0.. otherwise).</summary>
+    public IReadOnlyList<string> KeypointNames { get; set; } = [];
+
     /// <summary>Keypoints with v > 0 per keypoint index.</summary>
     public int[] LabelledPerKeypoint { get; set; } = [];
 

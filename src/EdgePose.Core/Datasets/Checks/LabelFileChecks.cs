@@ -102,11 +102,6 @@ public static class LabelFileChecks
             }
         }
 
-        if (objects == 0 && !findings.Any(f => f.File == path))
-        {
-            findings.Add(new CheckFinding(CheckSeverity.Warning, path, null, "empty label file: the image is used as a background (no objects)"));
-        }
-
         return objects;
     }
 }
