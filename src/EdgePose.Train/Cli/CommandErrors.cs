@@ -21,5 +21,7 @@ public static class CommandErrors
         return code;
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+    /// <summary>A message on one line: line breaks and tabs become single spaces.</summary>
+    public static string OneLine(string s) =>
+        string.Join(' ', s.ReplaceLineEndings(" ").Replace('\t', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -28,7 +28,7 @@ public static class TrainCli
             {
                 foreach (var err in parse.Errors)
                 {
-                    stderr.WriteLine("error: " + err.Message);
+                    stderr.WriteLine("error: " + CommandErrors.OneLine(err.Message));
                 }
 
                 return ExitCodes.BadInput;

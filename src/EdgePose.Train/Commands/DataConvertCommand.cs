@@ -27,7 +27,7 @@ public static class DataConvertCommand
         var images = new Option<string?>("--images") { Description = "COCO → YOLO: folder the json's file_names are in (else ../images/<split> or ../<split> beside the json)" };
         var imagesMode = OptionValues.TransferMode("--images-mode", "How images reach the output", FileTransferMode.Copy, FileTransferMode.Copy, FileTransferMode.Symlink, FileTransferMode.None);
         var split = new Option<string?>("--split") { Description = "Split folder to write (labelme/COCO → YOLO; default train, or the json's suffix such as val2017) or to read (YOLO → COCO; default all)" };
-        var dims = new Option<int>("--kpt-dims") { Description = "Values per keypoint in YOLO labels: 3 (x, y, visibility) or 2 (x, y)", DefaultValueFactory = _ => 3 };
+        var dims = new Option<int?>("--kpt-dims") { Description = "Values per keypoint in YOLO labels: 3 (x, y, visibility) or 2 (x, y); default the config's or meta's kpt_shape, else 3" };
         dims.AcceptOnlyFromAmong("2", "3");
         var decimals = new Option<int>("--decimals") { Description = "Decimals in YOLO labels", DefaultValueFactory = _ => 6 }.InRange(1, 15);
         var area = new Option<double>("--area-factor") { Description = "COCO area of box-only objects = box area × this (0.53 as Ultralytics' OKS; 1 for the plain box)", DefaultValueFactory = _ => 0.53 }.InRange(1e-6, 1);
@@ -55,7 +55,7 @@ public static class DataConvertCommand
                 ConfigPath = parse.GetValue(config),
                 MetaPath = parse.GetValue(meta),
                 ImagesDir = parse.GetValue(images),
-                ImagesMode = parse.GetValue(imagesMode),
+                ImagesMode = OptionValues.ParseMode(parse.GetValue(imagesMode)!),
                 Split = parse.GetValue(split),
                 Dims = parse.GetValue(dims),
                 Decimals = parse.GetValue(decimals),

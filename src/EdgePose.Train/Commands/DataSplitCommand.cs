@@ -36,7 +36,7 @@ public static class DataSplitCommand
                 SplitRatios.Parse(parse.GetValue(ratios)!),
                 parse.GetValue(seed),
                 parse.GetValue(stratify),
-                parse.GetValue(mode),
+                OptionValues.ParseMode(parse.GetValue(mode)!),
                 parse.GetValue(force),
                 parse.GetValue(meta),
                 log);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using EdgePose.Train.Datasets;
 
 namespace EdgePose.Train.Commands;
@@ -18,33 +17,21 @@ internal static class OptionValues
         Required = true,
     };
 
-    public static Option<FileTransferMode> TransferMode(string name, string description, FileTransferMode defaultValue, params FileTransferMode[] allowed)
+    /// <summary>A choice among some transfer modes, shown and typed in lower case.</summary>
+    public static Option<string> TransferMode(string name, string description, FileTransferMode defaultValue, params FileTransferMode[] allowed)
     {
-        var o = new Option<FileTransferMode>(name)
+        var o = new Option<string>(name)
         {
-            Description = description + $" ({string.Join(", ", allowed.Select(Lower))}; default {Lower(defaultValue)})",
-            DefaultValueFactory = _ => defaultValue,
-            CustomParser = r => Parse(r, allowed),
+            Description = description,
+            DefaultValueFactory = _ => Lower(defaultValue),
         };
+        o.AcceptOnlyFromAmong(allowed.Select(Lower).ToArray());
         return o;
     }
 
-    public static string Lower(FileTransferMode m) => m.ToString().ToLowerInvariant();
+    public static FileTransferMode ParseMode(string value) => Enum.Parse<FileTransferMode>(value, ignoreCase: true);
 
-    private static FileTransferMode Parse(ArgumentResult r, FileTransferMode[] allowed)
-    {
-        var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-        foreach (var m in allowed)
-        {
-            if (string.Equals(Lower(m), token, StringComparison.OrdinalIgnoreCase))
-            {
-                return m;
-            }
-        }
-
-        r.AddError($"'{token}' is not one of {string.Join(", ", allowed.Select(Lower))}");
-        return allowed[0];
-    }
+    private static string Lower(FileTransferMode m) => m.ToString().ToLowerInvariant();
 
     /// <summary>Adds a validator that the value lies in [min, max].</summary>
     public static T InRange<T>(this T option, double min, double max)

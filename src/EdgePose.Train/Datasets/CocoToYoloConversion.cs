@@ -18,7 +18,7 @@ public static class CocoToYoloConversion
         var json = r.Input;
         var gt = CocoJson.ParseDataset(File.ReadAllText(json), json);
         var meta = r.MetaPath is { } m ? KeypointMetaYaml.Parse(File.ReadAllText(m), m) : null;
-        var result = CocoToYolo.Convert(gt, json, new CocoToYoloOptions { Dims = r.Dims, Decimals = r.Decimals, Meta = meta });
+        var result = CocoToYolo.Convert(gt, json, new CocoToYoloOptions { Dims = r.Dims ?? meta?.Dims ?? 3, Decimals = r.Decimals, Meta = meta });
         var split = r.Split ?? SplitOf(json);
 
         string? imagesDir = null;

@@ -29,7 +29,8 @@ public sealed record ConvertRequest
     /// <summary>Name of the split folder written (images/&lt;split&gt;, labels/&lt;split&gt;).</summary>
     public string? Split { get; init; }
 
-    public int Dims { get; init; } = 3;
+    /// <summary>Values per keypoint in YOLO labels; null: the config's or meta's kpt_shape D, else 3.</summary>
+    public int? Dims { get; init; }
 
     public int Decimals { get; init; } = 6;
 

@@ -18,7 +18,8 @@ public static class LabelmeConversion
         OutputFolder.Validate(r.Output, r.Force, r.Input);
         var configPath = r.ConfigPath ?? throw new InputException("labelme conversion needs --config: a yaml with names (rectangle labels), keypoint_names or kpt_shape, flip_idx, skeleton and optional keypoint_labels");
         var configText = File.ReadAllText(configPath);
-        var meta = KeypointMetaYaml.Parse(configText, configPath) with { Dims = r.Dims };
+        var parsed = KeypointMetaYaml.Parse(configText, configPath);
+        var meta = parsed with { Dims = r.Dims ?? parsed.Dims };
         var config = LabelmeConfigYaml.Parse(configText, configPath);
         var entries = LabelmeFolder.Read(r.Input, log);
         var options = new LabelmeToCocoOptions
@@ -51,7 +52,7 @@ public static class LabelmeConversion
         }
         else if (r.To == DatasetFormat.Yolo)
         {
-            var yolo = CocoToYolo.Convert(coco, r.Input, new CocoToYoloOptions { Dims = r.Dims, Decimals = r.Decimals, Meta = meta });
+            var yolo = CocoToYolo.Convert(coco, r.Input, new CocoToYoloOptions { Dims = meta.Dims, Decimals = r.Decimals, Meta = meta });
             var output = OutputFolder.Prepare(r.Output, r.Force, r.Input);
             var split = r.Split ?? "train";
             YoloLayoutWriter.Write(output, yolo, split, img => sources[img.FileName], r.ImagesMode, $"labelme files in {r.Input}");

@@ -51,6 +51,10 @@ public static class LabelmeFolder
                 fileName = imagePath is not null ? Path.GetFileName(imagePath) : Path.GetFileNameWithoutExtension(json) + ImageFiles.ExtensionOf(header);
                 embedded++;
             }
+            else if (imagePath is null)
+            {
+                throw new InputException($"{json}: neither imagePath nor imageData: not a labelme file?");
+            }
             else
             {
                 throw new InputException($"{json}: image '{doc.ImagePath}' not found beside the json and the file has no imageData");

@@ -38,6 +38,17 @@ public class LabelmeToCocoTests
     }
 
     [Fact]
+    public void A_configured_shape_flag_marks_a_point_hidden()
+    {
+        var p = Point("neck", 20, 20);
+        p.Flags = new Dictionary<string, bool> { ["occluded"] = true };
+        var doc = Document("x.jpg", 100, 100, Rect("cat", 0, 0, 60, 60), p, Point("snout", 10, 10));
+        var d = LabelmeToCoco.Convert([new LabelmeImage("x.json", doc, "x.jpg")], LabelmeSamples.Meta, Config with { HiddenFlag = "occluded" });
+        Assert.Equal([10, 10, 2], d.Annotations[0].Keypoints![..3]);
+        Assert.Equal([20, 20, 1], d.Annotations[0].Keypoints![9..12]);
+    }
+
+    [Fact]
     public void Group_ids_resolve_points_in_overlapping_boxes()
     {
         var doc = Document("x.jpg", 100, 100, Rect("cat", 0, 0, 60, 60, 1), Rect("cat", 40, 40, 100, 100, 2), Point("snout", 50, 50, 2), Point("neck", 50, 52, 1));

@@ -164,7 +164,7 @@ public class DataConvertCommandTests : TempFolder
     [Theory]
     [InlineData("--to", "xml", "Argument 'xml' not recognized")]
     [InlineData("--kpt-dims", "4", "Argument '4' not recognized")]
-    [InlineData("--images-mode", "hardlink", "'hardlink' is not one of copy, symlink, none")]
+    [InlineData("--images-mode", "hardlink", "Argument 'hardlink' not recognized. Must be one of: 'copy' 'symlink' 'none'")]
     [InlineData("--area-factor", "2", "--area-factor 2 is outside")]
     public void Bad_option_values_fail_with_an_error_line(string option, string value, string expected)
     {
@@ -178,6 +178,8 @@ public class DataConvertCommandTests : TempFolder
         var r = CliRun.Of([.. args]);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(r.ErrorLines, l => l.Contains(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain('\t', r.Stderr);
+        Assert.Equal(r.ErrorLines.Length, r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
