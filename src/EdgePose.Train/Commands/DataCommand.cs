@@ -12,6 +12,7 @@ public static class DataCommand
         cmd.Subcommands.Add(DataConvertCommand.Create(log));
         cmd.Subcommands.Add(DataCheckCommand.Create());
         cmd.Subcommands.Add(DataSplitCommand.Create(log));
+        cmd.Subcommands.Add(DataPreviewCommand.Create(log));
         return cmd;
     }
 }

@@ -65,7 +65,8 @@ public static class CocoToYoloConversion
             : "train";
     }
 
-    private static string? GuessImagesDir(string json, string split)
+    /// <summary>Where a COCO json's images usually are: ../images/&lt;split&gt;, ../&lt;split&gt;, or images/ beside it.</summary>
+    public static string? GuessImagesDir(string json, string split)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(json))!;
         string[] candidates = [Path.Combine(dir, "..", "images", split), Path.Combine(dir, "..", split), Path.Combine(dir, "images")];

@@ -105,6 +105,12 @@ public sealed class OutputFolder
         }
     }
 
+    /// <summary>
+    /// The full path for a new file that someone else (an encoder) writes: its folder made, and with --force any
+    /// old file or link there removed first, so nothing is written through a link into an input.
+    /// </summary>
+    public string NewFilePath(string relative) => Target(relative);
+
     private string Target(string relative)
     {
         var target = PathOf(relative);
