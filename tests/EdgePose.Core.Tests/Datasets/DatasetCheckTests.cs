@@ -48,6 +48,15 @@ public class DatasetCheckTests
     }
 
     [Fact]
+    public void Two_dims_labels_count_every_point_visible_and_read_coordinates_0_and_1_as_coordinates()
+    {
+        var yaml = GoodYaml.Replace("[3, 3]", "[3, 2]", StringComparison.Ordinal);
+        var r = Run(yaml, new() { ["labels/train/a.txt"] = "0 0.5 0.5 1 1 0 0 1 1 0.5 0.5\n0 0.5 0.5 1 1 0 0 1 1 0.5 0.5 2\n" }, Img("train", "a.jpg"));
+        Assert.Equal(new CheckFinding(CheckSeverity.Error, "labels/train/a.txt", 2, "12 values, expected 11 (5 + 3 × 2 for kpt_shape [3, 2])"), Assert.Single(r.Findings));
+        Assert.Equal([0, 0, 3], r.Summary.VisibilityHistogram);
+    }
+
+    [Fact]
     public void Hidden_keypoints_get_the_wider_margin()
     {
         var r = Run(GoodYaml, new() { ["labels/train/a.txt"] = "0 0.5 0.5 0.2 0.2 0.4 0.4 2 0.7 0.4 1 0 0 0\n" }, Img("train", "a.jpg"));
