@@ -1,3 +1,4 @@
+using EdgePose.Native.Drawing;
 using EdgePose.Core.Coco;
 using EdgePose.Core.Datasets;
 using EdgePose.Core.Drawing;

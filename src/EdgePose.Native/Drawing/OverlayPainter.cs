@@ -2,7 +2,7 @@ using EdgePose.Core.Drawing;
 using EdgePose.Core.Meta;
 using EdgePose.Native.OpenCv;
 
-namespace EdgePose.Train.Preview;
+namespace EdgePose.Native.Drawing;
 
 /// <summary>Carries out Core's <see cref="DrawCommand"/>s on a BGR image with OpenCV.</summary>
 public static class OverlayPainter
