@@ -1,0 +1,44 @@
+using System.CommandLine;
+using EdgePose.Train.Commands;
+using Serilog;
+
+namespace EdgePose.Train.Cli;
+
+/// <summary>The `edgepose-train` command tree. Each subcommand lives in its own file under Commands/.</summary>
+public static class TrainCli
+{
+    public static RootCommand Build(ILogger log)
+    {
+        var root = new RootCommand("edgepose-train: data set tools (and training, later) for EdgePose pose models");
+        root.Subcommands.Add(DataCommand.Create(log));
+        return root;
+    }
+
+    /// <summary>Runs the command line; bad input ends with one line on stderr and a non-zero exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
+    {
+        using var log = TrainLogging.Create(stderr);
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            var parse = Build(log).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var err in parse.Errors)
+                {
+                    stderr.WriteLine("error: " + CommandErrors.OneLine(err.Message));
+                }
+
+                return ExitCodes.BadInput;
+            }
+
+            return await parse.InvokeAsync(config, ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return CommandErrors.Report(e, stderr);
+        }
+    }
+}

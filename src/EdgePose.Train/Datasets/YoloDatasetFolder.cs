@@ -1,0 +1,123 @@
+using EdgePose.Core.Datasets.Yolo;
+using EdgePose.Core.Errors;
+
+namespace EdgePose.Train.Datasets;
+
+/// <summary>
+/// A YOLO-pose data set on disk, found from its data.yaml (or a folder holding one): the root ('path', else
+/// the yaml's folder), and for each split the image files its folders or .txt lists name. Labels sit where
+/// <see cref="YoloLabelPaths"/> says.
+/// </summary>
+public sealed class YoloDatasetFolder
+{
+    private YoloDatasetFolder(string yamlPath, string yamlText, string root, DataYaml yaml, IReadOnlyList<SplitImages> splits)
+    {
+        YamlPath = yamlPath;
+        YamlText = yamlText;
+        Root = root;
+        Yaml = yaml;
+        Splits = splits;
+    }
+
+    public string YamlPath { get; }
+
+    public string YamlText { get; }
+
+    public string Root { get; }
+
+    public DataYaml Yaml { get; }
+
+    public IReadOnlyList<SplitImages> Splits { get; }
+
+    /// <summary>One split: its name, the folders its images were found in (empty for lists) and the image files.</summary>
+    public sealed record SplitImages(string Name, IReadOnlyList<string> ImageFolders, IReadOnlyList<string> Images);
+
+    /// <summary>The data.yaml itself, or the one yaml file in a folder (data.yaml when there are several).</summary>
+    public static string FindYaml(string path)
+    {
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new InputException($"{path}: no such file or folder");
+        }
+
+        var yamls = Directory.GetFiles(path, "*.yaml").Concat(Directory.GetFiles(path, "*.yml")).Order(StringComparer.Ordinal).ToList();
+        return yamls.Count switch
+        {
+            1 => yamls[0],
+            0 => throw new InputException($"{path}: no data.yaml in this folder; give the yaml file"),
+            _ => yamls.FirstOrDefault(y => Path.GetFileName(y) is "data.yaml" or "data.yml")
+                 ?? throw new InputException($"{path}: several yaml files ({string.Join(", ", yamls.Select(Path.GetFileName))}); give the data.yaml to use"),
+        };
+    }
+
+    public static YoloDatasetFolder Load(string yamlOrFolder)
+    {
+        var yamlPath = FindYaml(yamlOrFolder);
+        var text = File.ReadAllText(yamlPath);
+        var yaml = DataYamlReader.Parse(text, yamlPath);
+        var yamlDir = Path.GetDirectoryName(Path.GetFullPath(yamlPath))!;
+        var root = string.IsNullOrWhiteSpace(yaml.RootPath) ? yamlDir : Path.GetFullPath(Path.Combine(yamlDir, yaml.RootPath));
+        if (!Directory.Exists(root))
+        {
+            throw new InputException($"{DisplayPaths.At(yamlPath, yaml.LineOf("path"))}: data set root {root} does not exist");
+        }
+
+        var splits = new List<SplitImages>();
+        foreach (var name in new[] { "train", "val", "test" })
+        {
+            var folders = new List<string>();
+            var images = new List<string>();
+            foreach (var entry in yaml.Split(name))
+            {
+                var full = Path.GetFullPath(Path.Combine(root, entry));
+                if (Directory.Exists(full))
+                {
+                    folders.Add(full);
+                    images.AddRange(ImageFiles.Find(full));
+                }
+                else if (File.Exists(full) && full.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+                {
+                    images.AddRange(ListedImages(full, root));
+                }
+                else
+                {
+                    throw new InputException($"{DisplayPaths.At(yamlPath, yaml.LineOf(name))}: {name} '{entry}' is neither a folder nor a .txt image list under {root}");
+                }
+            }
+
+            if (yaml.Split(name).Count > 0)
+            {
+                splits.Add(new SplitImages(name, folders, images.Distinct(StringComparer.Ordinal).ToList()));
+            }
+        }
+
+        return new YoloDatasetFolder(yamlPath, text, root, yaml, splits);
+    }
+
+    /// <summary>The labels folder beside an images folder (…/images/train → …/labels/train), or null.</summary>
+    public static string? LabelFolderFor(string imageFolder) =>
+        YoloLabelPaths.LabelPathFor(Path.Combine(imageFolder, "x.jpg")) is { } p ? Path.GetDirectoryName(p) : null;
+
+    public static string? LabelFileFor(string image) => YoloLabelPaths.LabelPathFor(image);
+
+    /// <summary>An Ultralytics image list: "./x" is relative to the list's folder, other relative paths to the root.</summary>
+    private static IEnumerable<string> ListedImages(string list, string root)
+    {
+        var dir = Path.GetDirectoryName(list)!;
+        foreach (var raw in File.ReadAllLines(list))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            yield return Path.GetFullPath(line.StartsWith("./", StringComparison.Ordinal) ? Path.Combine(dir, line[2..]) : Path.Combine(root, line));
+        }
+    }
+}
