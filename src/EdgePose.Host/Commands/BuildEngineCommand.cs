@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EdgePose.Native.TensorRt;
 using EdgePose.TensorRt.Building;
+using EdgePose.TensorRt.Building.Calibration;
 using EdgePose.TensorRt.Compatibility;
 using EdgePose.TensorRt.Runtime;
 
@@ -69,9 +70,8 @@ public static class BuildEngineCommand
 
         stdout.WriteLine($"  with {TensorRtLibrary.Describe()} on {TensorRtLibrary.GetGpu()}");
         var printer = new ProgressPrinter(stdout);
-        // INT8 calibration from images needs the OpenCV image decoder and resizer; until EdgePose.Native
-        // has them, EngineBuilder says so in one line (QDQ models build without them).
-        var result = EngineBuilder.Build(plan, printer, preprocessor: null, ct);
+        using var preprocessor = plan.NeedsCalibration ? new LetterboxCalibrationPreprocessor() : null;
+        var result = EngineBuilder.Build(plan, printer, preprocessor, ct);
 
         var mib = new FileInfo(result.PlanPath).Length / (1024.0 * 1024.0);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.PlanPath} ({mib:F1} MiB) and {result.SidecarPath} in {result.Duration.TotalSeconds:F0} s"));

@@ -34,7 +34,7 @@ public static class EngineBuilder
         TensorRtLibrary.EnsureAvailable();
         if (plan.NeedsCalibration && preprocessor is null)
         {
-            throw new InputException("INT8 calibration from images needs the inference preprocessing, which this build does not provide; quantise the ONNX (QDQ) instead");
+            throw new ArgumentNullException(nameof(preprocessor), "INT8 calibration from images needs the inference preprocessing");
         }
 
         var clock = Stopwatch.StartNew();

@@ -1,20 +1,36 @@
 using EdgePose.Core.Inference;
 using EdgePose.Core.Preprocessing;
+using EdgePose.Native.OpenCv;
 
 namespace EdgePose.TensorRt.Building.Calibration;
 
 /// <summary>
-/// Calibration images preprocessed the way inference preprocesses frames (EdgePose.Core's
-/// <see cref="Letterbox"/>, the same <see cref="IBgrResizer"/>, <see cref="LetterboxTensorWriter"/>):
-/// letterboxed, RGB, 0..1, CHW. Calibration then measures the value ranges the engine will see.
+/// Calibration images preprocessed exactly as <see cref="PosePredictor.Preprocess"/> treats frames:
+/// decoded by OpenCV (<see cref="ImageCodec"/>, 8-bit BGR as cv2.imread gives), then Core's
+/// <see cref="Letterbox"/> with the same <see cref="IBgrResizer"/> (OpenCV's bilinear) and
+/// <see cref="LetterboxTensorWriter"/>: letterboxed, RGB, 0..1, CHW. Calibration thus measures the value
+/// ranges the engine will see. Buffers are reused across images.
 /// </summary>
-public sealed class LetterboxCalibrationPreprocessor(ICalibrationImageDecoder decoder, IBgrResizer resizer) : ICalibrationPreprocessor
+public sealed class LetterboxCalibrationPreprocessor(IBgrResizer resizer) : ICalibrationPreprocessor, IDisposable
 {
+    private readonly BgrMat _image = new();
     private byte[] _resized = [];
+
+    /// <summary>With OpenCV's resizer, as inference uses.</summary>
+    public LetterboxCalibrationPreprocessor()
+        : this(OpenCvBgrResizer.Instance)
+    {
+    }
 
     public void Preprocess(string imagePath, int height, int width, Span<float> chw)
     {
-        var image = decoder.Decode(imagePath).AsView();
+        ImageCodec.Read(imagePath, _image);
+        Write(_image.AsView(), height, width, chw);
+    }
+
+    /// <summary>Letterboxes an already decoded image into <paramref name="chw"/>.</summary>
+    public void Write(BgrImage image, int height, int width, Span<float> chw)
+    {
         var box = Letterbox.Compute(image.Width, image.Height, width, height);
         if (!box.NeedsResize)
         {
@@ -33,4 +49,6 @@ public sealed class LetterboxCalibrationPreprocessor(ICalibrationImageDecoder de
         resizer.Resize(image, resized, box.ResizedWidth, box.ResizedHeight, stride);
         LetterboxTensorWriter.Write(box, resized, stride, chw);
     }
+
+    public void Dispose() => _image.Dispose();
 }
