@@ -8,6 +8,12 @@ public readonly record struct TensorShape(long[] Dims)
 {
     public int Rank => Dims.Length;
 
+    /// <summary>
+    /// Symbolic names of the dimensions as the model file gives them ("batch", "height"), one per axis,
+    /// null for an axis without a name; null as a whole when the source has none. Not part of equality.
+    /// </summary>
+    public IReadOnlyList<string?>? DimNames { get; init; }
+
     public long this[int axis] => Dims[axis];
 
     public bool IsFixed => Array.TrueForAll(Dims, d => d >= 0);

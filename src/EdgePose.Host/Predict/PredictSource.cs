@@ -1,0 +1,46 @@
+using EdgePose.Core.Errors;
+
+namespace EdgePose.Host.Predict;
+
+/// <summary>
+/// Resolves a --source: an image file, a folder of images (sorted by name, not recursive) or a video
+/// (file, or a URI such as rtsp:// handled by the video reader).
+/// </summary>
+public sealed record PredictSource(SourceKind Kind, string Path, IReadOnlyList<string> Images)
+{
+    public static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"];
+
+    public static readonly string[] VideoExtensions = [".mp4", ".avi", ".mkv", ".mov", ".m4v", ".webm", ".mpg", ".mpeg", ".ts", ".h264", ".h265"];
+
+    public static PredictSource Resolve(string source)
+    {
+        if (source.Contains("://", StringComparison.Ordinal))
+        {
+            return new PredictSource(SourceKind.Video, source, []);
+        }
+
+        if (Directory.Exists(source))
+        {
+            var images = Directory.EnumerateFiles(source)
+                .Where(f => ImageExtensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant()))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            if (images.Length == 0)
+            {
+                throw new InputException($"source folder '{source}' holds no images ({string.Join(", ", ImageExtensions)})");
+            }
+
+            return new PredictSource(SourceKind.Folder, source, images);
+        }
+
+        if (!File.Exists(source))
+        {
+            throw new InputException($"source '{source}' not found");
+        }
+
+        var ext = System.IO.Path.GetExtension(source).ToLowerInvariant();
+        return VideoExtensions.Contains(ext)
+            ? new PredictSource(SourceKind.Video, source, [])
+            : new PredictSource(SourceKind.Image, source, [source]);
+    }
+}
