@@ -71,6 +71,17 @@ public sealed class TinyModelEngineTests : IDisposable
     }
 
     [Fact]
+    public void Malformed_ultralytics_metadata_is_rejected_naming_the_model()
+    {
+        var model = TinyOnnxModels.WithMetadata(_dir, "bad-meta.onnx", new Dictionary<string, string> { ["kpt_shape"] = "[17," });
+
+        var e = Assert.ThrowsAny<FormatException>(() => new OnnxRuntimeEngine(model));
+
+        Assert.Contains(model, e.Message, StringComparison.Ordinal);
+        Assert.Contains("kpt_shape", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Model_without_metadata_has_an_empty_map()
     {
         var model = TinyOnnxModels.Identity(_dir, "plain.onnx", TensorElementType.Float32, 1, 3, 4, 4);
