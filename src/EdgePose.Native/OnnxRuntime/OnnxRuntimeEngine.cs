@@ -40,6 +40,11 @@ public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
     public OnnxRuntimeEngine(string modelPath, OnnxRuntimeOptions? options = null)
     {
         Options = options ?? new OnnxRuntimeOptions();
+        if (string.IsNullOrWhiteSpace(modelPath))
+        {
+            throw new InputException("model path is empty");
+        }
+
         ModelPath = Path.GetFullPath(modelPath);
         if (!File.Exists(ModelPath))
         {

@@ -9,37 +9,30 @@ internal static unsafe class OrtTensorInfoReader
 {
     private const int OnnxTypeTensor = 1; // ONNXType.ONNX_TYPE_TENSOR
 
-    public static TensorInfo[] ReadInputs(OrtApi api, OrtSessionHandle session, nint allocator)
+    public static TensorInfo[] ReadInputs(OrtApi api, OrtSessionHandle session, nint allocator) =>
+        ReadAll(api, session, allocator, api.SessionGetInputCount, api.SessionGetInputName, api.SessionGetInputTypeInfo);
+
+    public static TensorInfo[] ReadOutputs(OrtApi api, OrtSessionHandle session, nint allocator) =>
+        ReadAll(api, session, allocator, api.SessionGetOutputCount, api.SessionGetOutputName, api.SessionGetOutputTypeInfo);
+
+    private static TensorInfo[] ReadAll(
+        OrtApi api,
+        OrtSessionHandle session,
+        nint allocator,
+        delegate* unmanaged<nint, nuint*, nint> getCount,
+        delegate* unmanaged<nint, nuint, nint, byte**, nint> getName,
+        delegate* unmanaged<nint, nuint, nint*, nint> getTypeInfo)
     {
         nuint count;
-        api.Check(api.SessionGetInputCount(session.Pointer, &count));
+        api.Check(getCount(session.Pointer, &count));
         var result = new TensorInfo[(int)count];
         for (nuint i = 0; i < count; i++)
         {
             byte* name;
-            api.Check(api.SessionGetInputName(session.Pointer, i, allocator, &name));
+            api.Check(getName(session.Pointer, i, allocator, &name));
             using var nameMemory = new OrtAllocatedMemory(api, allocator, (nint)name);
             nint typeInfo;
-            api.Check(api.SessionGetInputTypeInfo(session.Pointer, i, &typeInfo));
-            using var typeInfoHandle = new OrtTypeInfoHandle(api, typeInfo);
-            result[(int)i] = Read(api, Marshal.PtrToStringUTF8((nint)name) ?? "", typeInfoHandle);
-        }
-
-        return result;
-    }
-
-    public static TensorInfo[] ReadOutputs(OrtApi api, OrtSessionHandle session, nint allocator)
-    {
-        nuint count;
-        api.Check(api.SessionGetOutputCount(session.Pointer, &count));
-        var result = new TensorInfo[(int)count];
-        for (nuint i = 0; i < count; i++)
-        {
-            byte* name;
-            api.Check(api.SessionGetOutputName(session.Pointer, i, allocator, &name));
-            using var nameMemory = new OrtAllocatedMemory(api, allocator, (nint)name);
-            nint typeInfo;
-            api.Check(api.SessionGetOutputTypeInfo(session.Pointer, i, &typeInfo));
+            api.Check(getTypeInfo(session.Pointer, i, &typeInfo));
             using var typeInfoHandle = new OrtTypeInfoHandle(api, typeInfo);
             result[(int)i] = Read(api, Marshal.PtrToStringUTF8((nint)name) ?? "", typeInfoHandle);
         }

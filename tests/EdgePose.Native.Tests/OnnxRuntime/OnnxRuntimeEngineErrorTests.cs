@@ -21,6 +21,16 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
         Assert.Equal($"model file not found: {path}", e.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Empty_model_path_is_rejected(string path)
+    {
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.Equal("model path is empty", e.Message);
+    }
+
     [Fact]
     public void File_that_is_not_onnx_is_rejected_with_onnx_runtime_s_parse_message_on_one_line()
     {

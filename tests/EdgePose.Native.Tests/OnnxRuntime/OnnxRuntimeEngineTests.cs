@@ -166,12 +166,20 @@ public sealed class OnnxRuntimeEngineTests
     public void Disposed_engine_refuses_to_run()
     {
         var dir = TestPaths.NewTempDir();
-        var model = TinyOnnxModels.Identity(dir, "identity.onnx", TensorElementType.Float32, 1, 3, 4, 4);
-        var engine = new OnnxRuntimeEngine(model);
-        engine.Dispose();
+        try
+        {
+            var model = TinyOnnxModels.Identity(dir, "identity.onnx", TensorElementType.Float32, 1, 3, 4, 4);
+            var engine = new OnnxRuntimeEngine(model);
+            engine.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(engine.Run);
-        engine.Dispose();
+            Assert.Throws<ObjectDisposedException>(engine.Run);
+            Assert.Throws<ObjectDisposedException>(() => engine.GetInput());
+            engine.Dispose();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     private static float[] RunGray(OnnxRuntimeOptions options)

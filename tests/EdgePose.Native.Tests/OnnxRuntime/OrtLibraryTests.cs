@@ -4,12 +4,16 @@ using EdgePose.Tests;
 
 namespace EdgePose.Native.Tests.OnnxRuntime;
 
-public sealed class OrtLibraryTests
+public sealed class OrtLibraryTests : IDisposable
 {
+    private readonly string _dir = TestPaths.NewTempDir();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
     [Fact]
     public void Missing_library_is_reported_with_its_path_and_how_to_get_it()
     {
-        var path = Path.Combine(TestPaths.NewTempDir(), "libonnxruntime.so");
+        var path = Path.Combine(_dir, "libonnxruntime.so");
 
         var e = Assert.Throws<InputException>(() => OrtLibrary.LoadFrom(path));
 
@@ -21,7 +25,7 @@ public sealed class OrtLibraryTests
     [Fact]
     public void File_that_is_not_a_shared_library_is_reported_as_unloadable()
     {
-        var path = Path.Combine(TestPaths.NewTempDir(), "libonnxruntime.so");
+        var path = Path.Combine(_dir, "libonnxruntime.so");
         File.WriteAllText(path, "not an ELF file");
 
         var e = Assert.Throws<InputException>(() => OrtLibrary.LoadFrom(path));
