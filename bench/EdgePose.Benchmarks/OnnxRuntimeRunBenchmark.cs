@@ -14,8 +14,9 @@ namespace EdgePose.Benchmarks;
 /// </summary>
 [MedianColumn]
 [Config(typeof(PercentileConfig))]
-[MinIterationCount(15)]
-[MaxIterationCount(40)]
+[WarmupCount(5)]
+[IterationCount(30)]
+[InvocationCount(1)] // one run per measurement, as scripts/bench-ort-node.js measures: per-run median and p90
 public class OnnxRuntimeRunBenchmark
 {
     private OnnxRuntimeEngine _engine = null!;
