@@ -1,0 +1,114 @@
+using EdgePose.Core.Engines;
+using EdgePose.Core.Errors;
+using EdgePose.Native.OnnxRuntime;
+using EdgePose.Tests;
+
+namespace EdgePose.Native.Tests.OnnxRuntime;
+
+public sealed class OnnxRuntimeEngineErrorTests : IDisposable
+{
+    private readonly string _dir = TestPaths.NewTempDir();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Missing_model_file_is_rejected_with_the_path_in_the_message()
+    {
+        var path = Path.Combine(_dir, "nope.onnx");
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.Equal($"model file not found: {path}", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Empty_model_path_is_rejected(string path)
+    {
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.Equal("model path is empty", e.Message);
+    }
+
+    [Fact]
+    public void File_that_is_not_onnx_is_rejected_with_onnx_runtime_s_parse_message_on_one_line()
+    {
+        var path = Path.Combine(_dir, "photo.onnx");
+        File.WriteAllText(path, "this is not a protobuf model\n");
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.StartsWith($"model {path} could not be loaded by ONNX Runtime: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Protobuf parsing failed", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.IsType<OrtException>(e.InnerException);
+    }
+
+    [Fact]
+    public void Model_with_a_uint8_input_is_rejected_naming_the_tensor_and_type()
+    {
+        var path = TinyOnnxModels.Identity(_dir, "uint8.onnx", TensorElementType.UInt8, 1, 3, 4, 4);
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.Equal($"model {path} input 'x' is UInt8; EdgePose needs a Float32 image input", e.Message);
+    }
+
+    [Fact]
+    public void Model_with_two_inputs_is_rejected_naming_them()
+    {
+        var path = TinyOnnxModels.Add(_dir, "two-inputs.onnx");
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.Equal(
+            $"model {path} has 2 inputs (a Float32 [1,4], b Float32 [1,4]); EdgePose needs exactly one Float32 image input",
+            e.Message);
+    }
+
+    [Fact]
+    public void Model_without_inputs_is_rejected()
+    {
+        var path = TinyOnnxModels.ConstantOnly(_dir, "no-input.onnx");
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.Equal($"model {path} has no input; EdgePose needs exactly one Float32 image input", e.Message);
+    }
+
+    [Fact]
+    public void Dynamic_input_without_a_shape_override_is_rejected_naming_the_tensor()
+    {
+        var path = TinyOnnxModels.Identity(_dir, "dynamic.onnx", TensorElementType.Float32, "batch", 3, "h", "w");
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
+
+        Assert.Equal(
+            $"model {path} input 'x' has dynamic shape [?,3,?,?]; give a concrete input shape (e.g. 1,3,640,640)",
+            e.Message);
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    public void Input_shape_override_that_contradicts_the_model_is_rejected_naming_both_shapes()
+    {
+        var options = new OnnxRuntimeOptions { InputShape = new TensorShape([1, 3, 320, 320]) };
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(TestPaths.FloatHeadModel, options));
+
+        Assert.Equal(
+            $"input shape [1,3,320,320] contradicts model {TestPaths.FloatHeadModel} input 'images' of shape [1,3,640,640]",
+            e.Message);
+    }
+
+    [Fact]
+    public void Input_shape_override_of_another_rank_is_rejected()
+    {
+        var path = TinyOnnxModels.Identity(_dir, "dynamic.onnx", TensorElementType.Float32, "batch", 3, 4, 4);
+        var options = new OnnxRuntimeOptions { InputShape = new TensorShape([3, 4, 4]) };
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path, options));
+
+        Assert.Equal($"input shape [3,4,4] contradicts model {path} input 'x' of shape [?,3,4,4]", e.Message);
+    }
+}
