@@ -10,6 +10,7 @@ public static class EdgePoseCli
     {
         var root = new RootCommand("EdgePose: real-time YOLO-pose inference for Jetson and CPU");
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BuildEngineCommand.Create());
         return root;
     }

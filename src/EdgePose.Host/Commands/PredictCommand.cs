@@ -1,0 +1,65 @@
+using System.CommandLine;
+using EdgePose.Core.Decoding;
+using EdgePose.Host.Cli;
+using EdgePose.Host.Engines;
+using EdgePose.Host.Logging;
+using EdgePose.Host.Predict;
+
+namespace EdgePose.Host.Commands;
+
+/// <summary>`edgepose predict`: poses for an image, a folder of images or a video, as JSON and annotated images.</summary>
+public static class PredictCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model", "-m") { Description = "Model file (.onnx)", Required = true };
+        var source = new Option<string>("--source", "-s") { Description = "Image, folder of images, video file or stream URI", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "runs/predict" };
+        var conf = new Option<float>("--conf") { Description = "Score threshold (keep scores above it)", DefaultValueFactory = _ => 0.25f };
+        var iou = new Option<double>("--iou") { Description = "NMS IoU threshold (suppress above it)", DefaultValueFactory = _ => 0.7 };
+        var imgsz = new Option<int?>("--imgsz") { Description = "Model input size; a multiple of the model stride (default: the model's)" };
+        var maxDet = new Option<int>("--max-det") { Description = "Most detections per image", DefaultValueFactory = _ => 300 };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
+        var agnostic = new Option<bool>("--agnostic-nms") { Description = "Suppress overlapping boxes across classes" };
+        var noImages = new Option<bool>("--no-images") { Description = "Write only JSON, no annotated images or video" };
+        var format = new Option<string>("--image-format") { Description = "Annotated image type: jpg or png", DefaultValueFactory = _ => "jpg" };
+        var maxFrames = new Option<long?>("--max-frames") { Description = "Stop a video after this many frames" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
+
+        var cmd = new Command("predict", "Detect poses in images, folders or videos")
+        {
+            model, source, output, conf, iou, imgsz, maxDet, threads, agnostic, noImages, format, maxFrames, verbose,
+        };
+        cmd.SetAction((parse, ct) =>
+        {
+            var options = new PredictOptions
+            {
+                Model = parse.GetRequiredValue(model),
+                Source = parse.GetRequiredValue(source),
+                OutputDirectory = parse.GetRequiredValue(output),
+                Decode = new DecodeOptions
+                {
+                    Confidence = parse.GetValue(conf),
+                    Iou = parse.GetValue(iou),
+                    MaxDetections = parse.GetValue(maxDet),
+                    ClassAgnostic = parse.GetValue(agnostic),
+                },
+                Engine = new EngineOptions { Threads = parse.GetValue(threads), ImageSize = parse.GetValue(imgsz) },
+                SaveImages = !parse.GetValue(noImages),
+                ImageFormat = parse.GetRequiredValue(format),
+                MaxFrames = parse.GetValue(maxFrames),
+            };
+            using var log = (Serilog.Core.Logger)CliLogging.Create(parse.GetValue(verbose));
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var report = new PredictRunner(options, log, stdout).Run(ct);
+            foreach (var failure in report.Failures)
+            {
+                stderr.WriteLine("error: " + failure);
+            }
+
+            return Task.FromResult(report.Failures.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok);
+        });
+        return cmd;
+    }
+}

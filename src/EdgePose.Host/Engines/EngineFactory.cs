@@ -1,0 +1,52 @@
+using EdgePose.Core.Engines;
+using EdgePose.Core.Errors;
+using EdgePose.Core.Onnx;
+using EdgePose.Native.OnnxRuntime;
+
+namespace EdgePose.Host.Engines;
+
+/// <summary>Opens a model file with the engine that runs it: ONNX Runtime for .onnx (more kinds as they land).</summary>
+public static class EngineFactory
+{
+    public static IInferenceEngine Open(string modelPath, EngineOptions options)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new InputException($"model file not found: {modelPath}");
+        }
+
+        var ext = Path.GetExtension(modelPath).ToLowerInvariant();
+        return ext switch
+        {
+            ".onnx" => OpenOnnx(modelPath, options),
+            _ => throw new InputException($"model '{modelPath}': unknown model type '{ext}' (expected .onnx)"),
+        };
+    }
+
+    private static OnnxRuntimeEngine OpenOnnx(string modelPath, EngineOptions options)
+    {
+        OnnxModelInfo info;
+        using (var stream = File.OpenRead(modelPath))
+        {
+            info = OnnxModelReader.Read(stream, modelPath);
+        }
+
+        int stride = info.Metadata.Stride ?? 32;
+        if (options.ImageSize is int s && (s <= 0 || s % stride != 0))
+        {
+            throw new InputException($"imgsz {s} is not a positive multiple of the model stride {stride}");
+        }
+
+        // Only models with dynamic height/width take a size from us; a fixed model keeps its own and
+        // the predictor explains a mismatch.
+        TensorShape? shape = null;
+        if (info.Inputs.Count == 1 && info.Inputs[0].Shape is { Rank: 4 } declared && (declared[2] < 0 || declared[3] < 0))
+        {
+            int size = options.ImageSize ?? info.Metadata.ImageSize?.Height ?? 640;
+            int width = options.ImageSize ?? info.Metadata.ImageSize?.Width ?? 640;
+            shape = new TensorShape([declared[0] > 0 ? declared[0] : 1, 3, size, width]);
+        }
+
+        return new OnnxRuntimeEngine(modelPath, new OnnxRuntimeOptions { IntraOpThreads = options.Threads, InputShape = shape });
+    }
+}

@@ -1,0 +1,27 @@
+using EdgePose.Core.Decoding;
+using EdgePose.Host.Engines;
+
+namespace EdgePose.Host.Predict;
+
+/// <summary>Everything `edgepose predict` was asked to do.</summary>
+public sealed record PredictOptions
+{
+    public required string Model { get; init; }
+
+    public required string Source { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public DecodeOptions Decode { get; init; } = new();
+
+    public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>Write annotated images (or an annotated video) beside the JSON.</summary>
+    public bool SaveImages { get; init; } = true;
+
+    /// <summary>File type of annotated images: "jpg" or "png".</summary>
+    public string ImageFormat { get; init; } = "jpg";
+
+    /// <summary>Stop a video after this many frames; null reads to the end.</summary>
+    public long? MaxFrames { get; init; }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using EdgePose.Core.Drawing;
+using EdgePose.Core.Errors;
+using EdgePose.Core.Inference;
+using EdgePose.Core.Meta;
+using EdgePose.Core.Poses;
+using EdgePose.Host.Engines;
+using EdgePose.Native.Drawing;
+using EdgePose.Native.OpenCv;
+using Serilog;
+
+namespace EdgePose.Host.Predict;
+
+/// <summary>
+/// Runs `edgepose predict`: every image of the source (or every frame of a video) through one
+/// <see cref="PosePredictor"/>, writing JSON and annotated images to the output folder. One image
+/// buffer is reused for all frames. An unreadable image in a folder is reported and skipped; the run
+/// then ends with a non-zero exit.
+/// </summary>
+public sealed class PredictRunner
+{
+    private readonly PredictOptions _options;
+    private readonly ILogger _log;
+    private readonly TextWriter _stdout;
+
+    public PredictRunner(PredictOptions options, ILogger log, TextWriter stdout)
+    {
+        _options = options;
+        _log = log;
+        _stdout = stdout;
+    }
+
+    public PredictReport Run(CancellationToken ct)
+    {
+        var decode = _options.Decode.Validated();
+        if (_options.ImageFormat is not ("jpg" or "png"))
+        {
+            throw new InputException($"image format '{_options.ImageFormat}' is not jpg or png");
+        }
+
+        if (_options.MaxFrames is < 1)
+        {
+            throw new InputException($"max-frames {_options.MaxFrames} must be at least 1");
+        }
+
+        var source = PredictSource.Resolve(_options.Source);
+        using var engine = EngineFactory.Open(_options.Model, _options.Engine);
+        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
+        var meta = KeypointMeta.ForKeypointCount(predictor.Layout.KeypointCount, predictor.Layout.KeypointDims);
+        _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);
+        Directory.CreateDirectory(_options.OutputDirectory);
+        var ctx = new Context(predictor, meta, engine.Metadata.Names, new PredictReport());
+        if (source.Kind == SourceKind.Video)
+        {
+            RunVideo(source.Path, ctx, ct);
+        }
+        else
+        {
+            RunImages(source, ctx, ct);
+        }
+
+        _stdout.WriteLine(ctx.Report.Summary());
+        return ctx.Report;
+    }
+
+    private void RunImages(PredictSource source, Context ctx, CancellationToken ct)
+    {
+        using var image = new BgrMat();
+        foreach (var path in source.Images)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                ImageCodec.Read(path, image);
+            }
+            catch (InputException e) when (source.Kind == SourceKind.Folder)
+            {
+                _log.Error("Skipped {Image}: {Reason}", path, e.Message);
+                ctx.Report.Fail(e.Message);
+                continue;
+            }
+
+            var det = ctx.Predictor.Predict(image.AsView());
+            ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
+            string stem = Path.GetFileNameWithoutExtension(path);
+            WriteJsonFile(Path.Combine(_options.OutputDirectory, stem + ".json"), path, image, det, ctx);
+            if (_options.SaveImages)
+            {
+                Annotate(image, det, ctx);
+                ImageCodec.Write(Path.Combine(_options.OutputDirectory, stem + "." + _options.ImageFormat), image);
+            }
+
+            _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {ctx.Predictor.LastTimes.Total.TotalMilliseconds:F1} ms"));
+        }
+    }
+
+    private void RunVideo(string path, Context ctx, CancellationToken ct)
+    {
+        using var capture = VideoCapture.Open(path);
+        using var frame = new BgrMat();
+        string stem = path.Contains("://", StringComparison.Ordinal) ? "stream" : Path.GetFileNameWithoutExtension(path);
+        using var jsonl = new FileStream(Path.Combine(_options.OutputDirectory, stem + ".jsonl"), FileMode.Create, FileAccess.Write);
+        using var json = new Utf8JsonWriter(jsonl);
+        VideoWriter? writer = null;
+        try
+        {
+            long index = 0;
+            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames) && capture.Read(frame))
+            {
+                var det = ctx.Predictor.Predict(frame.AsView());
+                ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
+                PredictionJson.Write(json, path, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, index);
+                json.Flush();
+                jsonl.WriteByte((byte)'\n');
+                json.Reset();
+                if (_options.SaveImages)
+                {
+                    writer ??= VideoWriter.Open(Path.Combine(_options.OutputDirectory, stem + ".avi"), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Width, frame.Height);
+                    Annotate(frame, det, ctx);
+                    writer.Write(frame);
+                }
+
+                index++;
+            }
+
+            if (index == 0)
+            {
+                throw new InputException($"video '{path}' gave no frames");
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    private static void Annotate(BgrMat image, PoseDetections det, Context ctx)
+    {
+        var style = PoseDrawStyle.ForImage(image.Width, image.Height);
+        PredictionOverlay.Build(ctx.Overlay, det, ctx.Meta, ctx.Names, style);
+        OverlayPainter.Paint(image, ctx.Overlay, style.FontScale);
+    }
+
+    private static void WriteJsonFile(string file, string image, BgrMat img, PoseDetections det, Context ctx)
+    {
+        using var stream = new FileStream(file, FileMode.Create, FileAccess.Write);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        PredictionJson.Write(w, image, img.Width, img.Height, det, ctx.Meta, ctx.Names);
+    }
+
+    private sealed record Context(PosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictReport Report)
+    {
+        public List<DrawCommand> Overlay { get; } = [];
+    }
+}
