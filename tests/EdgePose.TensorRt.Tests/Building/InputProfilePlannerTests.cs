@@ -1,3 +1,4 @@
+using EdgePose.Tests;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Onnx;
 using EdgePose.TensorRt.Building;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace EdgePose.TensorRt.Tests.Support;
+namespace EdgePose.Tests;
 
 /// <summary>
 /// Writes small ONNX models (protobuf, ONNX's field numbers) for tests: inputs, outputs, nodes by

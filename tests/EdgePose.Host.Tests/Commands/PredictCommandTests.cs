@@ -1,0 +1,175 @@
+using System.Text.Json;
+using EdgePose.Host.Cli;
+using EdgePose.Host.Tests.Support;
+using EdgePose.Tests;
+
+namespace EdgePose.Host.Tests.Commands;
+
+public sealed class PredictCommandTests : IDisposable
+{
+    private readonly string _out = TestPaths.NewTempDir("edgepose-predict");
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    private static string Val => Path.Combine(TestPaths.Coco8Pose, "images", "val");
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx", "data/coco8-pose")]
+    public async Task Folder_of_images_gives_json_and_annotated_image_per_image()
+    {
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", Val, "--out", _out);
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Contains("4 frames, 16 detections, 0 failed", r.Stdout, StringComparison.Ordinal);
+        foreach (var stem in new[] { "000000000110", "000000000113", "000000000136", "000000000151" })
+        {
+            Assert.True(File.Exists(Path.Combine(_out, stem + ".jpg")), stem + ".jpg");
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "000000000110.json")));
+        var dets = doc.RootElement.GetProperty("detections");
+        Assert.Equal(9, dets.GetArrayLength());
+        Assert.Equal((640, 480), (doc.RootElement.GetProperty("width").GetInt32(), doc.RootElement.GetProperty("height").GetInt32()));
+        var first = dets[0];
+        Assert.Equal("person", first.GetProperty("class_name").GetString());
+        Assert.Equal(4, first.GetProperty("box_xyxy").GetArrayLength());
+        var kps = first.GetProperty("keypoints");
+        Assert.Equal(17, kps.GetArrayLength());
+        Assert.Equal("nose", kps[0].GetProperty("name").GetString());
+        Assert.Equal("right_ankle", kps[16].GetProperty("name").GetString());
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8.onnx", "data/coco8-pose")]
+    public async Task Genuine_int8_export_loads_and_finds_nothing_because_its_head_rounds_scores_to_zero()
+    {
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.GenuineInt8Model, "--source", Val, "--out", _out, "--no-images");
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Contains("4 frames, 0 detections, 0 failed", r.Stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "000000000110.json")));
+        Assert.Equal(0, doc.RootElement.GetProperty("detections").GetArrayLength());
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    public async Task Video_gives_one_json_line_per_frame_and_an_annotated_video()
+    {
+        const string video = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
+        if (!File.Exists(video))
+        {
+            return; // opencv-doc not installed: scripts/setup.sh installs it; nothing to check here.
+        }
+
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", video, "--out", _out, "--max-frames", "14");
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        var lines = File.ReadAllLines(Path.Combine(_out, "vtest.jsonl"));
+        Assert.Equal(14, lines.Length);
+        var frames = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(Enumerable.Range(0, 14), frames.Select(f => (int)f.GetProperty("frame").GetInt64()));
+        Assert.All(frames, f => Assert.Equal(768, f.GetProperty("width").GetInt32()));
+        Assert.True(frames.Sum(f => f.GetProperty("detections").GetArrayLength()) > 0, "the nano INT8 model finds pedestrians in the first frames");
+        Assert.True(new FileInfo(Path.Combine(_out, "vtest.avi")).Length > 0);
+    }
+
+    [Fact]
+    public async Task Missing_model_is_one_line_error_naming_the_file()
+    {
+        var r = await CliRun.InProcess("predict", "--model", "/nonexistent/m.onnx", "--source", WriteImage(), "--out", _out);
+        AssertBadInput(r, "model file not found: /nonexistent/m.onnx");
+    }
+
+    [Fact]
+    public async Task File_that_is_not_onnx_is_rejected_naming_the_file()
+    {
+        var model = Path.Combine(_out, "notes.onnx");
+        File.WriteAllText(model, "this is not a model\n");
+        var image = WriteImage();
+        var r = await CliRun.InProcess("predict", "--model", model, "--source", image, "--out", _out);
+        AssertBadInput(r, model);
+    }
+
+    [Fact]
+    public async Task Onnx_with_an_unsupported_output_shape_is_rejected()
+    {
+        var model = Path.Combine(_out, "relu.onnx");
+        File.WriteAllBytes(model, OnnxBytes.Tiny().Metadata("kpt_shape", "[17, 3]").Metadata("stride", "32").ToBytes());
+        var r = await CliRun.InProcess("predict", "--model", model, "--source", WriteImage(), "--out", _out);
+        AssertBadInput(r, "unsupported output shape");
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    public async Task Unreadable_image_is_rejected_naming_the_image()
+    {
+        var bad = Path.Combine(_out, "broken.jpg");
+        File.WriteAllBytes(bad, [0xFF, 0xD8, 0xFF, 0x00, 0x13, 0x37]);
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", bad, "--out", Path.Combine(_out, "o"));
+        AssertBadInput(r, "broken.jpg");
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx", "data/coco8-pose")]
+    public async Task Unreadable_image_in_a_folder_is_reported_and_the_others_are_still_processed()
+    {
+        var folder = Path.Combine(_out, "in");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(Val, "000000000136.jpg"), Path.Combine(folder, "a.jpg"));
+        File.WriteAllText(Path.Combine(folder, "b.jpg"), "not a jpeg");
+        var outDir = Path.Combine(_out, "o");
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", folder, "--out", outDir);
+
+        AssertBadInput(r, "b.jpg");
+        Assert.True(File.Exists(Path.Combine(outDir, "a.json")));
+        Assert.Contains("1 frames, 2 detections, 1 failed", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [RequiresSharedTheory("models/yolo11n-pose_int8_floathead.onnx")]
+    [InlineData("650", "imgsz 650 is not a positive multiple of the model stride 32")]
+    [InlineData("320", "imgsz 320 does not match the fixed input 640x640")]
+    public async Task Image_size_that_the_model_cannot_take_is_rejected(string imgsz, string expected)
+    {
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", _out, "--imgsz", imgsz);
+        AssertBadInput(r, expected);
+    }
+
+    [RequiresSharedTheory("models/yolo11n-pose_int8_floathead.onnx")]
+    [InlineData("--conf", "1.5", "conf 1.5 is outside 0..1")]
+    [InlineData("--iou", "-0.1", "iou -0.1 is outside 0..1")]
+    [InlineData("--max-det", "0", "max-det 0 must be at least 1")]
+    [InlineData("--image-format", "gif", "image format 'gif' is not jpg or png")]
+    public async Task Option_out_of_range_is_rejected(string option, string value, string expected)
+    {
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", _out, option, value);
+        AssertBadInput(r, expected);
+    }
+
+    [Fact]
+    public async Task Missing_source_is_rejected_naming_it()
+    {
+        var r = await CliRun.InProcess("predict", "--model", "/nonexistent/m.onnx", "--source", "/nonexistent/pics", "--out", _out);
+        AssertBadInput(r, "source '/nonexistent/pics' not found");
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    public void Missing_onnx_runtime_library_is_rejected_naming_the_path_and_the_fix()
+    {
+        var env = new Dictionary<string, string> { ["EDGEPOSE_ORT_LIBRARY"] = "/nonexistent/libonnxruntime.so" };
+        var r = CliRun.Process(env, "predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", _out);
+        AssertBadInput(r, "/nonexistent/libonnxruntime.so");
+        Assert.Contains("scripts/setup.sh", r.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    private string WriteImage()
+    {
+        var path = Path.Combine(_out, "grey.png");
+        using var img = new Native.OpenCv.BgrMat(64, 48);
+        Native.OpenCv.ImageCodec.Write(path, img);
+        return path;
+    }
+
+    private static void AssertBadInput(CliRun r, string expected)
+    {
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        var errors = r.ErrorLines;
+        Assert.NotEmpty(errors);
+        Assert.Contains(expected, errors[0], StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', errors[0].TrimEnd('\r'));
+    }
+}
