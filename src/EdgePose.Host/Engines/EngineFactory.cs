@@ -2,10 +2,14 @@ using EdgePose.Core.Engines;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Onnx;
 using EdgePose.Native.OnnxRuntime;
+using EdgePose.TensorRt.Loading;
 
 namespace EdgePose.Host.Engines;
 
-/// <summary>Opens a model file with the engine that runs it: ONNX Runtime for .onnx (more kinds as they land).</summary>
+/// <summary>
+/// Opens a model file with the engine that runs it: ONNX Runtime (CPU) for .onnx, TensorRT for engine
+/// files (.engine, .plan, .trt: our plan + sidecar, a bare plan, or an Ultralytics .engine).
+/// </summary>
 public static class EngineFactory
 {
     public static IInferenceEngine Open(string modelPath, EngineOptions options)
@@ -19,7 +23,8 @@ public static class EngineFactory
         return ext switch
         {
             ".onnx" => OpenOnnx(modelPath, options),
-            _ => throw new InputException($"model '{modelPath}': unknown model type '{ext}' (expected .onnx)"),
+            ".engine" or ".plan" or ".trt" => TensorRtEngineLoader.Load(modelPath, new EngineLoadOptions { RebuildAutomatically = options.RebuildEngine }, options.Warn),
+            _ => throw new InputException($"model '{modelPath}': unknown model type '{ext}' (expected .onnx, .engine or .plan)"),
         };
     }
 

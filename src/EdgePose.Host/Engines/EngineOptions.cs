@@ -8,4 +8,10 @@ public sealed record EngineOptions
 
     /// <summary>Square input size for models with dynamic height and width; null keeps the model's.</summary>
     public int? ImageSize { get; init; }
+
+    /// <summary>Rebuild a TensorRT engine from its ONNX when it does not fit this machine's TensorRT or GPU.</summary>
+    public bool RebuildEngine { get; init; }
+
+    /// <summary>Receives one-line warnings from engine loading (stale engine, rebuild starting).</summary>
+    public Action<string>? Warn { get; init; }
 }

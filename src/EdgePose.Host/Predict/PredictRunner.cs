@@ -44,7 +44,7 @@ public sealed class PredictRunner
         }
 
         var source = PredictSource.Resolve(_options.Source);
-        using var engine = EngineFactory.Open(_options.Model, _options.Engine);
+        using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
         var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
         var meta = KeypointMeta.ForKeypointCount(predictor.Layout.KeypointCount, predictor.Layout.KeypointDims);
         _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);

@@ -140,6 +140,15 @@ public sealed class PredictCommandTests : IDisposable
         AssertBadInput(r, expected);
     }
 
+    [WithoutTensorRtFact]
+    public async Task Engine_file_on_a_machine_without_tensorrt_is_rejected_saying_so()
+    {
+        var engine = Path.Combine(_out, "m.engine");
+        File.WriteAllBytes(engine, [1, 2, 3, 4]);
+        var r = await CliRun.InProcess("predict", "--model", engine, "--source", WriteImage(), "--out", _out);
+        AssertBadInput(r, "TensorRT was not found on this machine");
+    }
+
     [Fact]
     public async Task Missing_source_is_rejected_naming_it()
     {
