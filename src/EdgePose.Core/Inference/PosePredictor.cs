@@ -12,7 +12,7 @@ namespace EdgePose.Core.Inference;
 /// back to image pixels. Every buffer is allocated once; <see cref="Predict"/> returns the same
 /// <see cref="PoseDetections"/> each call, valid until the next call. Not thread-safe.
 /// </summary>
-public sealed class PosePredictor
+public sealed class PosePredictor : IPosePredictor
 {
     private readonly IInferenceEngine _engine;
     private readonly IBgrResizer _resizer;

@@ -67,6 +67,24 @@ public sealed class PoseDetections
     /// <summary>Keypoints of detection i as K triples (x, y, score).</summary>
     public Span<float> Keypoints(int i) => _keypoints.AsSpan(Checked(i) * KeypointCount * 3, KeypointCount * 3);
 
+    /// <summary>Makes this a copy of <paramref name="source"/>'s detections (same keypoint count, enough capacity); allocates nothing.</summary>
+    public void CopyFrom(PoseDetections source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.KeypointCount != KeypointCount || source.Count > Capacity)
+        {
+            throw new ArgumentException($"cannot copy {source.Count} detections of {source.KeypointCount} keypoints into room for {Capacity} of {KeypointCount}", nameof(source));
+        }
+
+        int n = source.Count;
+        source._boxes.AsSpan(0, n * 4).CopyTo(_boxes);
+        source._scores.AsSpan(0, n).CopyTo(_scores);
+        source._classIds.AsSpan(0, n).CopyTo(_classIds);
+        source._anchors.AsSpan(0, n).CopyTo(_anchors);
+        source._keypoints.AsSpan(0, n * KeypointCount * 3).CopyTo(_keypoints);
+        Count = n;
+    }
+
     /// <summary>Removes detections from <paramref name="count"/> on.</summary>
     public void Truncate(int count)
     {

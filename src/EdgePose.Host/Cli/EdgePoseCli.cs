@@ -12,6 +12,7 @@ public static class EdgePoseCli
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BuildEngineCommand.Create());
+        root.Subcommands.Add(ValCommand.Create());
         return root;
     }
 

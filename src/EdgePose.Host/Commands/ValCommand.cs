@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Text.Json;
+using EdgePose.Core.Decoding;
+using EdgePose.Core.Errors;
+using EdgePose.Host.Cli;
+using EdgePose.Host.Engines;
+using EdgePose.Host.Logging;
+using EdgePose.Host.Val;
+
+namespace EdgePose.Host.Commands;
+
+/// <summary>
+/// `edgepose val`: COCO keypoint and box mAP (pycocotools' numbers) of a model on a COCO keypoints json or an
+/// Ultralytics data.yaml, with Ultralytics' validation settings; `--compare A B` runs two models side by side.
+/// </summary>
+public static class ValCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = "Model file (.onnx, .engine, .plan)" };
+        var compare = new Option<string[]?>("--compare") { Description = "Two model files A B to compare on the same data (instead of --model)", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(2, 2) };
+        var data = new Option<string>("--data", "-d") { Description = "COCO keypoints json (images beside it) or Ultralytics data.yaml (its val split)", Required = true };
+        var images = new Option<string?>("--images") { Description = "Images folder of a COCO json (default: images/<split> beside its annotations folder)" };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "runs/val" };
+        var conf = new Option<float>("--conf") { Description = "Score threshold (keep scores above it)", DefaultValueFactory = _ => ValOptions.UltralyticsVal.Confidence };
+        var iou = new Option<double>("--iou") { Description = "NMS IoU threshold (suppress above it)", DefaultValueFactory = _ => ValOptions.UltralyticsVal.Iou };
+        var maxDet = new Option<int>("--max-det") { Description = "Most detections per image", DefaultValueFactory = _ => ValOptions.UltralyticsVal.MaxDetections };
+        var imgsz = new Option<int?>("--imgsz") { Description = "Model input size; a multiple of the model stride (default: the model's)" };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
+        var flip = new Option<bool>("--flip") { Description = "Flip test: also run each image mirrored and average the matched detections" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
+
+        var cmd = new Command("val", "Evaluate a model: COCO keypoint and box mAP, PCK, per-keypoint errors, plots")
+        {
+            model, compare, data, images, output, conf, iou, maxDet, imgsz, threads, flip, verbose,
+        };
+        cmd.SetAction((parse, ct) =>
+        {
+            var models = Models(parse.GetValue(model), parse.GetValue(compare));
+            var options = new ValOptions
+            {
+                Data = parse.GetRequiredValue(data),
+                Images = parse.GetValue(images),
+                OutputDirectory = parse.GetRequiredValue(output),
+                Decode = new DecodeOptions
+                {
+                    Confidence = parse.GetValue(conf),
+                    Iou = parse.GetValue(iou),
+                    MaxDetections = parse.GetValue(maxDet),
+                    MultiLabel = true,
+                }.Validated(),
+                Engine = new EngineOptions { Threads = parse.GetValue(threads), ImageSize = parse.GetValue(imgsz) },
+                Flip = parse.GetValue(flip),
+            };
+            using var log = (Serilog.Core.Logger)CliLogging.Create(parse.GetValue(verbose));
+            var stdout = parse.InvocationConfiguration.Output;
+            var valData = ValDataLoader.Load(options.Data, options.Images);
+            foreach (var note in valData.Notes)
+            {
+                stdout.WriteLine("note: " + note);
+            }
+
+            var runner = new ValRunner(options, log);
+            if (models.Length == 1)
+            {
+                var result = runner.Run(models[0], valData, ct);
+                var files = ValOutputs.Write(result, options.OutputDirectory);
+                stdout.Write(ValSummaryMarkdown.Tables(result));
+                stdout.WriteLine(Summary(result, files.Folder));
+                return Task.FromResult(ExitCodes.Ok);
+            }
+
+            var a = runner.Run(models[0], valData, ct);
+            ValOutputs.Write(a, Path.Combine(options.OutputDirectory, "a"));
+            var b = runner.Run(models[1], valData, ct);
+            ValOutputs.Write(b, Path.Combine(options.OutputDirectory, "b"));
+            File.WriteAllText(Path.Combine(options.OutputDirectory, "compare.md"), ValComparisonReport.Markdown(a, b));
+            using (var stream = new FileStream(Path.Combine(options.OutputDirectory, "compare.json"), FileMode.Create, FileAccess.Write))
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                ValComparisonReport.WriteJson(w, a, b);
+            }
+
+            stdout.WriteLine($"A: {a.Model} ({a.Engine})");
+            stdout.WriteLine($"B: {b.Model} ({b.Engine})");
+            stdout.Write(ValComparisonReport.Table(a, b));
+            stdout.WriteLine($"wrote {options.OutputDirectory}: compare.md, compare.json, a/ and b/");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return cmd;
+    }
+
+    private static string[] Models(string? model, string[]? compare) => (model, compare is { Length: > 0 } ? compare : null) switch
+    {
+        (not null, not null) => throw new InputException("give either --model or --compare A B, not both"),
+        (not null, null) => [model],
+        (null, { Length: 2 } pair) => pair,
+        _ => throw new InputException("no model: give --model M, or --compare A B"),
+    };
+
+    private static string Summary(ValResult r, string folder) => FormattableString.Invariant(
+        $"{r.Data.Images.Count} images, {r.Results.Count} detections; keypoint AP {r.Keypoints["AP"]:F4}, box AP {r.Boxes["AP"]:F4}; {r.Timings.PerImageMs:F1} ms per image (inference {r.Timings.InferenceMs:F1}); wrote {folder}");
+}

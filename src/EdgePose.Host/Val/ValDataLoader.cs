@@ -1,0 +1,31 @@
+using EdgePose.Core.Errors;
+
+namespace EdgePose.Host.Val;
+
+/// <summary>Reads --data: a COCO keypoints json (.json) or an Ultralytics data.yaml (.yaml, .yml).</summary>
+public static class ValDataLoader
+{
+    public static ValData Load(string data, string? imagesFolder)
+    {
+        if (!File.Exists(data))
+        {
+            throw new InputException($"data file not found: {data}");
+        }
+
+        var ext = Path.GetExtension(data).ToLowerInvariant();
+        switch (ext)
+        {
+            case ".json":
+                return CocoJsonValData.Load(data, imagesFolder);
+            case ".yaml" or ".yml":
+                if (imagesFolder is not null)
+                {
+                    throw new InputException($"--images is for a COCO json; the data.yaml {data} names its own val images");
+                }
+
+                return DataYamlValData.Load(data);
+            default:
+                throw new InputException($"data '{data}': unknown type '{ext}' (expected a COCO keypoints .json or an Ultralytics data .yaml)");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace EdgePose.Host.Val;
+
+/// <summary>One image to evaluate: its id in the ground truth and its file.</summary>
+public sealed record ValImage(long ImageId, string Path);

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using EdgePose.Core.Coco;
+using EdgePose.Core.Decoding;
+using EdgePose.Core.Errors;
+using EdgePose.Core.Evaluation;
+using EdgePose.Core.Inference;
+using EdgePose.Host.Engines;
+using EdgePose.Native.OpenCv;
+using Serilog;
+
+namespace EdgePose.Host.Val;
+
+/// <summary>
+/// Runs one model over a validation set and evaluates it: every image through the pose predictor (with the flip
+/// test if asked), detections written as Ultralytics' validator writes them, then pycocotools-equivalent keypoint
+/// (OKS) and box (IoU) evaluation, PCK and per-keypoint errors. The first image is run once untimed to warm up.
+/// </summary>
+public sealed class ValRunner
+{
+    private readonly ValOptions _options;
+    private readonly ILogger _log;
+
+    public ValRunner(ValOptions options, ILogger log)
+    {
+        _options = options;
+        _log = log;
+    }
+
+    public ValResult Run(string model, ValData data, CancellationToken ct)
+    {
+        var decode = _options.Decode.Validated();
+        var wall = Stopwatch.StartNew();
+        var timings = new ValTimings();
+        using var engine = EngineFactory.Open(model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
+        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, model);
+        timings.ModelLoad = wall.Elapsed;
+        CheckKeypointShape(data, predictor.Layout, model);
+        IPosePredictor poses = _options.Flip ? new FlipTestPredictor(predictor, data.Meta.FlipIndex) : predictor;
+        _log.Information(
+            "Val {Model} ({Engine}, input {Width}x{Height}) on {Data}: {Images} images, flip test {Flip}",
+            model,
+            engine.Description,
+            predictor.Input.Width,
+            predictor.Input.Height,
+            data.Source,
+            data.Images.Count,
+            _options.Flip ? "on" : "off");
+
+        var results = new List<CocoDetection>();
+        using var image = new BgrMat();
+        for (int i = 0; i < data.Images.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var img = data.Images[i];
+            long t0 = Stopwatch.GetTimestamp();
+            ImageCodec.Read(img.Path, image);
+            var read = Stopwatch.GetElapsedTime(t0);
+            if (i == 0)
+            {
+                poses.Predict(image.AsView());
+            }
+
+            var det = poses.Predict(image.AsView());
+            timings.Add(read, poses.LastTimes);
+            UltralyticsCocoResults.Append(results, img.ImageId, det);
+            _log.Debug("{Image}: {Count} detections, {Ms:F1} ms", img.Path, det.Count, poses.LastTimes.Total.TotalMilliseconds);
+        }
+
+        long e0 = Stopwatch.GetTimestamp();
+        var set = CocoDetectionSet.FromResults(data.GroundTruth, results, "predictions");
+        var keypoints = CocoEvaluator.EvaluateKeypoints(set, data.Meta.Sigmas);
+        var boxes = CocoEvaluator.EvaluateBoxes(set);
+        var pck = ValResult.PckAlphas.Select(a => PckEvaluator.Evaluate(set, new PckOptions { Alpha = a })).ToArray();
+        timings.Evaluation = Stopwatch.GetElapsedTime(e0);
+        timings.Wall = wall.Elapsed;
+        return new ValResult
+        {
+            Model = model,
+            Engine = engine.Description,
+            InputWidth = predictor.Input.Width,
+            InputHeight = predictor.Input.Height,
+            Data = data,
+            Options = _options with { Decode = decode },
+            Results = results,
+            Keypoints = keypoints,
+            Boxes = boxes,
+            Pck = pck,
+            Timings = timings,
+        };
+    }
+
+    /// <summary>The model's keypoints per object (and values per keypoint, where the data says) must be the data's.</summary>
+    private static void CheckKeypointShape(ValData data, OutputLayout layout, string model)
+    {
+        int k = data.GroundTruth.KeypointCount;
+        bool dimsDiffer = data.KeypointDims is int d && d != layout.KeypointDims;
+        if (k != layout.KeypointCount || dimsDiffer)
+        {
+            string dataShape = data.KeypointDims is int dd ? $"[{k}, {dd}]" : $"{k} keypoints";
+            throw new InputException($"kpt_shape of the data {dataShape} ({data.Source}) differs from the model's [{layout.KeypointCount}, {layout.KeypointDims}] ({model})");
+        }
+    }
+}
