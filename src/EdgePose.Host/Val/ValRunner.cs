@@ -96,8 +96,9 @@ public sealed class ValRunner
         bool dimsDiffer = data.KeypointDims is int d && d != layout.KeypointDims;
         if (k != layout.KeypointCount || dimsDiffer)
         {
-            string dataShape = data.KeypointDims is int dd ? $"[{k}, {dd}]" : $"{k} keypoints";
-            throw new InputException($"kpt_shape of the data {dataShape} ({data.Source}) differs from the model's [{layout.KeypointCount}, {layout.KeypointDims}] ({model})");
+            throw new InputException(data.KeypointDims is int dd
+                ? $"kpt_shape [{k}, {dd}] of the data {data.Source} differs from the model's kpt_shape [{layout.KeypointCount}, {layout.KeypointDims}] ({model})"
+                : $"the data {data.Source} has {k} keypoints per object, but the model's kpt_shape is [{layout.KeypointCount}, {layout.KeypointDims}] ({model})");
         }
     }
 }
