@@ -43,6 +43,7 @@ public static class CocoJsonValData
             GroundTruth = CocoGroundTruth.From(dataset, jsonPath),
             Images = images,
             Meta = meta,
+            CategoryOfClass = keypointCategories.Select(c => c.Id).Order().ToArray(),
         };
     }
 

@@ -50,6 +50,7 @@ public static class DataYamlValData
             Images = dataset.Images.Select((img, i) => new ValImage(img.Id, files[i].Path)).ToList(),
             Meta = meta,
             KeypointDims = meta.Dims,
+            CategoryOfClass = dataset.Categories.Select(c => c.Id).ToArray(),
             Notes = [$"ground truth converted from YOLO-pose labels; {options.Area.Describe()}"],
         };
     }

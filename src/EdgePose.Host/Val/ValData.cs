@@ -25,6 +25,9 @@ public sealed record ValData
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The category id of each model class: the keypoint categories in id order (class 0 → the first).</summary>
+    public required IReadOnlyList<int> CategoryOfClass { get; init; }
+
     /// <summary>Ground-truth objects with at least one labelled keypoint, not crowd: what keypoint AP is about.</summary>
     public int KeypointInstances
     {

@@ -35,6 +35,11 @@ public sealed class ValRunner
         var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, model);
         timings.ModelLoad = wall.Elapsed;
         CheckKeypointShape(data, predictor.Layout, model);
+        if (_options.Flip && data.Meta.FlipIndex.Select((f, k) => f == k).All(same => same) && data.Meta.KeypointCount > 1)
+        {
+            _log.Warning("flip_idx of {Data} maps every keypoint to itself; the flip test then pairs left with left on the mirror", data.Source);
+        }
+
         IPosePredictor poses = _options.Flip ? new FlipTestPredictor(predictor, data.Meta.FlipIndex) : predictor;
         _log.Information(
             "Val {Model} ({Engine}, input {Width}x{Height}) on {Data}: {Images} images, flip test {Flip}",
@@ -62,7 +67,7 @@ public sealed class ValRunner
 
             var det = poses.Predict(image.AsView());
             timings.Add(read, poses.LastTimes);
-            UltralyticsCocoResults.Append(results, img.ImageId, det);
+            UltralyticsCocoResults.Append(results, img.ImageId, det, data.CategoryOfClass);
             _log.Debug("{Image}: {Count} detections, {Ms:F1} ms", img.Path, det.Count, poses.LastTimes.Total.TotalMilliseconds);
         }
 

@@ -38,4 +38,18 @@ public class UltralyticsCocoResultsTests
         Assert.Equal([3, 1], results.Select(r => r.CategoryId));
         Assert.Equal([0.2, 0.9], results.Select(r => r.Score));
     }
+
+    [Fact]
+    public void Classes_map_to_the_given_category_ids_and_a_class_without_one_is_rejected()
+    {
+        var poses = new PoseDetections(2, 0);
+        poses.Add(0, 0, 1, 1, 0.2f, 1, 0);
+        var results = new List<CocoDetection>();
+
+        UltralyticsCocoResults.Append(results, 5, poses, [7, 9]);
+        Assert.Equal(9, results[0].CategoryId);
+
+        var e = Assert.Throws<EdgePose.Core.Errors.InputException>(() => UltralyticsCocoResults.Append(results, 5, poses, [7]));
+        Assert.Contains("class 1", e.Message, StringComparison.Ordinal);
+    }
 }
