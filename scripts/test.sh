@@ -7,4 +7,19 @@ cd "$ROOT"
 scripts/setup.sh
 # Native tests (CTest): the C interface compiles as C and exports only its own symbols.
 (cd build/native && ctest --output-on-failure)
-dotnet test EdgePose.sln -c Release --no-build -nologo
+# The letterbox tensor writer has AVX-512, AVX2 and portable paths: check each is bit-exact here.
+for isa in DOTNET_EnableAVX512F DOTNET_EnableAVX2 DOTNET_EnableHWIntrinsic; do
+  env "$isa=0" dotnet test tests/EdgePose.Core.Tests -c Release --no-build -nologo \
+    --filter "FullyQualifiedName~LetterboxTensorWriter" | grep -E "^(Passed|Failed)!" | sed "s/^/[$isa=0] /"
+done
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test EdgePose.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over every test assembly: "N passed, N failed, N skipped".
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { v = $(i+1); gsub(",", "", v);
+       if ($i == "Passed:") p += v; if ($i == "Failed:") f += v; if ($i == "Skipped:") s += v } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

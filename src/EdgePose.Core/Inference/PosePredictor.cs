@@ -19,6 +19,7 @@ public sealed class PosePredictor : IPosePredictor
     private readonly IPoseDecoder _decoder;
     private readonly PoseDetections _detections;
     private readonly byte[] _resized;
+    private Letterbox? _padded;
 
     public PosePredictor(IInferenceEngine engine, IBgrResizer resizer, PredictorOptions options, string source = "model")
     {
@@ -67,18 +68,23 @@ public sealed class PosePredictor : IPosePredictor
     {
         var box = Letterbox.Compute(image.Width, image.Height, Input.Width, Input.Height);
         var tensor = _engine.GetInput(0);
+
+        // Frames of one size share their padding: only this predictor writes the input buffer, so the
+        // padding written for the previous frame is still there.
+        bool fillPadding = _padded != box;
         if (box.NeedsResize)
         {
             int stride = box.ResizedWidth * 3;
             var dst = _resized.AsSpan(0, stride * box.ResizedHeight);
             _resizer.Resize(image, dst, box.ResizedWidth, box.ResizedHeight, stride);
-            LetterboxTensorWriter.Write(box, dst, stride, tensor);
+            LetterboxTensorWriter.Write(box, dst, stride, tensor, fillPadding);
         }
         else
         {
-            LetterboxTensorWriter.Write(box, image.Pixels, image.Stride, tensor);
+            LetterboxTensorWriter.Write(box, image.Pixels, image.Stride, tensor, fillPadding);
         }
 
+        _padded = box;
         return box;
     }
 }

@@ -171,6 +171,31 @@ internal sealed class MetadataFields(string source, IReadOnlyDictionary<string, 
         return names;
     }
 
+    /// <summary>
+    /// kpt_names: Ultralytics writes {class: [names]} (one list per class); a plain list is taken too.
+    /// Returns the first class's list.
+    /// </summary>
+    public IReadOnlyList<string>? KeypointNames(string key)
+    {
+        if (!values.TryGetValue(key, out var v))
+        {
+            return null;
+        }
+
+        object? list = v switch
+        {
+            IReadOnlyList<object?> l => l,
+            IEnumerable<KeyValuePair<object, object?>> dict => dict.FirstOrDefault().Value,
+            _ => null,
+        };
+        if (list is IReadOnlyList<object?> items && items.Count > 0 && items.All(i => i is string))
+        {
+            return items.Cast<string>().ToArray();
+        }
+
+        throw Malformed(key, "is not a list of keypoint names or a {class: [names]} dict");
+    }
+
     /// <summary>args: a dict; returns its nms entry (null when args or nms is absent).</summary>
     public bool? ArgsNms(string key)
     {

@@ -18,6 +18,9 @@ public sealed record ModelMetadata
     /// <summary>Values per keypoint (D of kpt_shape): 2 for x,y or 3 for x,y,visibility.</summary>
     public int? KeypointDims { get; init; }
 
+    /// <summary>Keypoint names (kpt_names of newer exports, first class); null when the file has none.</summary>
+    public IReadOnlyList<string>? KeypointNames { get; init; }
+
     /// <summary>Class names by class index.</summary>
     public IReadOnlyDictionary<int, string> Names { get; init; } = new Dictionary<int, string>();
 

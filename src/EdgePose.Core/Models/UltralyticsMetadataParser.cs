@@ -7,7 +7,7 @@ namespace EdgePose.Core.Models;
 /// names = "{0: 'person'}") and the JSON header of Ultralytics .engine files (the same keys, JSON values).
 /// </summary>
 /// <remarks>
-/// Keys read: task, kpt_shape, names, stride, imgsz, end2end, batch, args (only args.nms).
+/// Keys read: task, kpt_shape, kpt_names, names, stride, imgsz, end2end, batch, args (only args.nms).
 /// An absent key gives null (never a default); a malformed value is a <see cref="FormatException"/>
 /// naming the source and the key. Accepted forms: names as {index: name} (int or digit-string keys,
 /// indices 0..N-1) or a list; stride as an int or a list (the largest is taken); imgsz as [h, w], [n] or n.
@@ -21,7 +21,7 @@ namespace EdgePose.Core.Models;
 public static class UltralyticsMetadataParser
 {
     /// <summary>Keys whose ONNX values are Python literals; all others are kept as plain text.</summary>
-    private static readonly string[] s_literalKeys = ["kpt_shape", "names", "stride", "imgsz", "end2end", "batch", "args"];
+    private static readonly string[] s_literalKeys = ["kpt_shape", "kpt_names", "names", "stride", "imgsz", "end2end", "batch", "args"];
 
     /// <summary>From ONNX metadata_props; <paramref name="source"/> names the file in error messages.</summary>
     public static ModelMetadata Parse(IReadOnlyDictionary<string, string> props, string source)
@@ -101,6 +101,7 @@ public static class UltralyticsMetadataParser
             Task = f.Text("task"),
             KeypointCount = kpt?.Count,
             KeypointDims = kpt?.Dims,
+            KeypointNames = f.KeypointNames("kpt_names"),
             Names = f.Names("names") ?? new Dictionary<int, string>(),
             Stride = f.Stride("stride"),
             ImageSize = f.ImageSize("imgsz"),

@@ -22,13 +22,14 @@ public static class PredictCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
         var agnostic = new Option<bool>("--agnostic-nms") { Description = "Suppress overlapping boxes across classes" };
         var noImages = new Option<bool>("--no-images") { Description = "Write only JSON, no annotated images or video" };
+        var meta = new Option<string?>("--meta") { Description = "Meta file or data.yaml with keypoint names, skeleton and colours (default: from the model)" };
         var format = new Option<string>("--image-format") { Description = "Annotated image type: jpg or png", DefaultValueFactory = _ => "jpg" };
         var maxFrames = new Option<long?>("--max-frames") { Description = "Stop a video after this many frames" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 
         var cmd = new Command("predict", "Detect poses in images, folders or videos")
         {
-            model, source, output, conf, iou, imgsz, maxDet, threads, agnostic, noImages, format, maxFrames, verbose,
+            model, source, output, conf, iou, imgsz, maxDet, threads, agnostic, noImages, meta, format, maxFrames, verbose,
         };
         cmd.SetAction((parse, ct) =>
         {
@@ -47,6 +48,7 @@ public static class PredictCommand
                 Engine = new EngineOptions { Threads = parse.GetValue(threads), ImageSize = parse.GetValue(imgsz) },
                 SaveImages = !parse.GetValue(noImages),
                 ImageFormat = parse.GetRequiredValue(format),
+                MetaFile = parse.GetValue(meta),
                 MaxFrames = parse.GetValue(maxFrames),
             };
             using var log = (Serilog.Core.Logger)CliLogging.Create(parse.GetValue(verbose));

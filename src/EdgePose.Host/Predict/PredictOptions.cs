@@ -19,6 +19,9 @@ public sealed record PredictOptions
     /// <summary>Write annotated images (or an annotated video) beside the JSON.</summary>
     public bool SaveImages { get; init; } = true;
 
+    /// <summary>Meta file or data.yaml giving keypoint names, skeleton and colours; null uses the model's.</summary>
+    public string? MetaFile { get; init; }
+
     /// <summary>File type of annotated images: "jpg" or "png".</summary>
     public string ImageFormat { get; init; } = "jpg";
 

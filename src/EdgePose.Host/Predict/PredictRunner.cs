@@ -46,7 +46,12 @@ public sealed class PredictRunner
         var source = PredictSource.Resolve(_options.Source);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
         var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
-        var meta = KeypointMeta.ForKeypointCount(predictor.Layout.KeypointCount, predictor.Layout.KeypointDims);
+        var meta = ModelKeypointMeta.Resolve(
+            predictor.Layout.KeypointCount,
+            predictor.Layout.KeypointDims,
+            engine.Metadata,
+            _options.MetaFile is { } m ? ReadText(m, "meta file") : null,
+            _options.MetaFile ?? "meta");
         _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);
         Directory.CreateDirectory(_options.OutputDirectory);
         var ctx = new Context(predictor, meta, engine.Metadata.Names, new PredictReport());
@@ -133,6 +138,9 @@ public sealed class PredictRunner
             writer?.Dispose();
         }
     }
+
+    private static string ReadText(string path, string what) =>
+        File.Exists(path) ? File.ReadAllText(path) : throw new InputException($"{what} not found: {path}");
 
     private static void Annotate(BgrMat image, PoseDetections det, Context ctx)
     {

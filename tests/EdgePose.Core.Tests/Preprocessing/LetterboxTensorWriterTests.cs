@@ -60,6 +60,19 @@ public class LetterboxTensorWriterTests
     }
 
     [Fact]
+    public void Padding_can_be_left_as_written_for_the_previous_frame_of_the_same_size()
+    {
+        var lb = Letterbox.Compute(64, 48, 64, 64);
+        var chw = new float[3 * 64 * 64];
+        chw.AsSpan().Fill(-1f);
+        LetterboxTensorWriter.Write(lb, new byte[64 * 48 * 3], 64 * 3, chw, fillPadding: false);
+        Assert.Equal(-1f, chw[0]); // padding untouched
+        Assert.Equal(0f, chw[lb.PadTop * 64]); // pixels written
+        LetterboxTensorWriter.Write(lb, new byte[64 * 48 * 3], 64 * 3, chw);
+        Assert.Equal(114 / 255f, chw[0]);
+    }
+
+    [Fact]
     public void Too_small_tensor_is_rejected()
     {
         var lb = Letterbox.Compute(10, 10, 32, 32);
