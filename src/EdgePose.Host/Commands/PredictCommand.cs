@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EdgePose.Core.Decoding;
-using EdgePose.Host.Cli;
+using EdgePose.Core.Errors;
 using EdgePose.Host.Engines;
 using EdgePose.Host.Logging;
 using EdgePose.Host.Predict;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
-using EdgePose.Host.Cli;
 using EdgePose.Host.Engines;
 using EdgePose.Host.Logging;
 using EdgePose.Host.Val;
