@@ -60,8 +60,7 @@ public sealed class YoloDatasetFolder
         var yamlPath = FindYaml(yamlOrFolder);
         var text = File.ReadAllText(yamlPath);
         var yaml = DataYamlReader.Parse(text, yamlPath);
-        var yamlDir = Path.GetDirectoryName(Path.GetFullPath(yamlPath))!;
-        var root = string.IsNullOrWhiteSpace(yaml.RootPath) ? yamlDir : Path.GetFullPath(Path.Combine(yamlDir, yaml.RootPath));
+        var root = YoloDatasetPaths.Root(yamlPath, yaml.RootPath);
         if (!Directory.Exists(root))
         {
             throw new InputException($"{DisplayPaths.At(yamlPath, yaml.LineOf("path"))}: data set root {root} does not exist");
@@ -74,15 +73,15 @@ public sealed class YoloDatasetFolder
             var images = new List<string>();
             foreach (var entry in yaml.Split(name))
             {
-                var full = Path.GetFullPath(Path.Combine(root, entry));
+                var full = YoloDatasetPaths.EntryPath(root, entry);
                 if (Directory.Exists(full))
                 {
                     folders.Add(full);
                     images.AddRange(ImageFiles.Find(full));
                 }
-                else if (File.Exists(full) && full.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+                else if (File.Exists(full) && YoloDatasetPaths.IsImageList(full))
                 {
-                    images.AddRange(ListedImages(full, root));
+                    images.AddRange(YoloDatasetPaths.ListedImages(File.ReadAllLines(full), full, root));
                 }
                 else
                 {
@@ -97,27 +96,5 @@ public sealed class YoloDatasetFolder
         }
 
         return new YoloDatasetFolder(yamlPath, text, root, yaml, splits);
-    }
-
-    /// <summary>The labels folder beside an images folder (…/images/train → …/labels/train), or null.</summary>
-    public static string? LabelFolderFor(string imageFolder) =>
-        YoloLabelPaths.LabelPathFor(Path.Combine(imageFolder, "x.jpg")) is { } p ? Path.GetDirectoryName(p) : null;
-
-    public static string? LabelFileFor(string image) => YoloLabelPaths.LabelPathFor(image);
-
-    /// <summary>An Ultralytics image list: "./x" is relative to the list's folder, other relative paths to the root.</summary>
-    private static IEnumerable<string> ListedImages(string list, string root)
-    {
-        var dir = Path.GetDirectoryName(list)!;
-        foreach (var raw in File.ReadAllLines(list))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            yield return Path.GetFullPath(line.StartsWith("./", StringComparison.Ordinal) ? Path.Combine(dir, line[2..]) : Path.Combine(root, line));
-        }
     }
 }

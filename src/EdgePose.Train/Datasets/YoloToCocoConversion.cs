@@ -1,5 +1,6 @@
 using EdgePose.Core.Coco;
 using EdgePose.Core.Datasets.Conversion;
+using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Meta;
 using Serilog;
@@ -26,7 +27,7 @@ public static class YoloToCocoConversion
             {
                 var h = ImageFiles.ReadHeader(path);
                 var fileName = FileNameIn(split, path, set.Root);
-                var label = YoloDatasetFolder.LabelFileFor(path);
+                var label = YoloLabelPaths.LabelPathFor(path);
                 var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
                 images.Add(new YoloImageLabels(fileName, h.DisplayWidth, h.DisplayHeight, text, label ?? path));
                 files.Add((path, fileName));

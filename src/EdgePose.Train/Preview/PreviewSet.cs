@@ -1,6 +1,7 @@
 using EdgePose.Core.Coco;
 using EdgePose.Core.Datasets.Conversion;
 using EdgePose.Core.Datasets.Labelme;
+using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Meta;
 using EdgePose.Train.Datasets;
@@ -33,7 +34,7 @@ public sealed record PreviewSet(CocoDataset Coco, KeypointMeta Meta, Func<CocoIm
             {
                 var h = ImageFiles.ReadHeader(path);
                 var name = DisplayPaths.Relative(set.Root, path);
-                var label = YoloDatasetFolder.LabelFileFor(path);
+                var label = YoloLabelPaths.LabelPathFor(path);
                 var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
                 images.Add(new YoloImageLabels(name, h.DisplayWidth, h.DisplayHeight, text, label ?? path));
                 paths[name] = path;
