@@ -1,3 +1,4 @@
+using EdgePose.Core.Datasets.Conversion;
 using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 
@@ -96,5 +97,17 @@ public sealed class YoloDatasetFolder
         }
 
         return new YoloDatasetFolder(yamlPath, text, root, yaml, splits);
+    }
+
+    /// <summary>
+    /// One image's labels for <see cref="YoloToCoco"/>, named <paramref name="fileName"/>: its size from its header and
+    /// the text of its label file (null when there is none: an image without objects).
+    /// </summary>
+    public static YoloImageLabels ReadLabels(string imagePath, string fileName)
+    {
+        var h = ImageFiles.ReadHeader(imagePath);
+        var label = YoloLabelPaths.LabelPathFor(imagePath);
+        var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
+        return new YoloImageLabels(fileName, h.DisplayWidth, h.DisplayHeight, text, label ?? imagePath);
     }
 }

@@ -1,6 +1,5 @@
 using EdgePose.Core.Coco;
 using EdgePose.Core.Datasets.Conversion;
-using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Meta;
 using Serilog;
@@ -25,11 +24,8 @@ public static class YoloToCocoConversion
             var files = new List<(string, string)>();
             foreach (var path in split.Images)
             {
-                var h = ImageFiles.ReadHeader(path);
                 var fileName = FileNameIn(split, path, set.Root);
-                var label = YoloLabelPaths.LabelPathFor(path);
-                var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
-                images.Add(new YoloImageLabels(fileName, h.DisplayWidth, h.DisplayHeight, text, label ?? path));
+                images.Add(YoloDatasetFolder.ReadLabels(path, fileName));
                 files.Add((path, fileName));
             }
 

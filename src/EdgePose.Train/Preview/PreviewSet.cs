@@ -1,7 +1,6 @@
 using EdgePose.Core.Coco;
 using EdgePose.Core.Datasets.Conversion;
 using EdgePose.Core.Datasets.Labelme;
-using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Meta;
 using EdgePose.Train.Datasets;
@@ -32,11 +31,8 @@ public sealed record PreviewSet(CocoDataset Coco, KeypointMeta Meta, Func<CocoIm
         {
             foreach (var path in s.Images)
             {
-                var h = ImageFiles.ReadHeader(path);
                 var name = DisplayPaths.Relative(set.Root, path);
-                var label = YoloLabelPaths.LabelPathFor(path);
-                var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
-                images.Add(new YoloImageLabels(name, h.DisplayWidth, h.DisplayHeight, text, label ?? path));
+                images.Add(YoloDatasetFolder.ReadLabels(path, name));
                 paths[name] = path;
             }
         }
