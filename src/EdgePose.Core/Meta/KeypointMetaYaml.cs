@@ -63,16 +63,7 @@ public static class KeypointMetaYaml
             Skeleton = links,
             KeypointColors = Colors(keys, "keypoint_colors") ?? defaults.Value.KeypointColors,
         };
-        try
-        {
-            meta.Validate();
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException($"{source}: {e.Message}", e);
-        }
-
-        return meta;
+        return meta.Validated(source);
     }
 
     internal static KeypointMeta LoadEmbedded(string name)
