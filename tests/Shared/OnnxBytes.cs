@@ -1,36 +1,65 @@
+using EdgePose.Core.Engines;
 using Google.Protobuf;
 
 namespace EdgePose.Tests;
 
 /// <summary>
-/// Writes small ONNX models (protobuf, ONNX's field numbers) for tests: inputs, outputs, nodes by
-/// operator type and metadata_props. Enough for EdgePose's ONNX reader and for TensorRT's parser.
+/// Writes small ONNX models (protobuf, ONNX's field numbers) for tests: typed inputs and outputs, nodes by
+/// operator type, constants and metadata_props. Enough for EdgePose's ONNX reader, ONNX Runtime and
+/// TensorRT's parser.
 /// </summary>
 internal sealed class OnnxBytes
 {
-    public const int Float = 1;
-
-    private readonly List<(string Name, object?[] Dims)> _inputs = [];
-    private readonly List<(string Name, object?[] Dims)> _outputs = [];
-    private readonly List<(string Op, string[] Inputs, string[] Outputs)> _nodes = [];
+    private readonly List<(string Name, TensorElementType Type, object?[] Dims)> _inputs = [];
+    private readonly List<(string Name, TensorElementType Type, object?[] Dims)> _outputs = [];
+    private readonly List<(string Op, string[] Inputs, string[] Outputs, byte[]? Attribute)> _nodes = [];
     private readonly List<(string Key, string Value)> _metadata = [];
 
-    /// <summary>dims: a long (fixed), a string (named dynamic).</summary>
-    public OnnxBytes Input(string name, params object?[] dims)
+    /// <summary>A float input; dims: an integer (fixed), a string (named dynamic).</summary>
+    public OnnxBytes Input(string name, params object?[] dims) => Input(name, TensorElementType.Float32, dims);
+
+    public OnnxBytes Input(string name, TensorElementType type, params object?[] dims)
     {
-        _inputs.Add((name, dims));
+        _inputs.Add((name, type, dims));
         return this;
     }
 
-    public OnnxBytes Output(string name, params object?[] dims)
+    /// <summary>A float output; dims as for <see cref="Input(string, object?[])"/>.</summary>
+    public OnnxBytes Output(string name, params object?[] dims) => Output(name, TensorElementType.Float32, dims);
+
+    public OnnxBytes Output(string name, TensorElementType type, params object?[] dims)
     {
-        _outputs.Add((name, dims));
+        _outputs.Add((name, type, dims));
         return this;
     }
 
     public OnnxBytes Node(string op, string[] inputs, string[] outputs)
     {
-        _nodes.Add((op, inputs, outputs));
+        _nodes.Add((op, inputs, outputs, null));
+        return this;
+    }
+
+    /// <summary>A Constant node writing a 1-D float tensor to <paramref name="output"/>.</summary>
+    public OnnxBytes Constant(string output, params float[] values)
+    {
+        var data = new byte[values.Length * sizeof(float)];
+        Buffer.BlockCopy(values, 0, data, 0, data.Length);
+        var tensor = Message(t =>
+        {
+            t.WriteTag(1, WireFormat.WireType.Varint);
+            t.WriteInt64(values.Length); // dims
+            t.WriteTag(2, WireFormat.WireType.Varint);
+            t.WriteInt32((int)TensorElementType.Float32); // data_type
+            Field(t, 4, data); // float_data, packed
+        });
+        var attribute = Message(a =>
+        {
+            String(a, 1, "value");
+            Field(a, 5, tensor); // t
+            a.WriteTag(20, WireFormat.WireType.Varint);
+            a.WriteInt32(4); // type = TENSOR
+        });
+        _nodes.Add(("Constant", [], [output], attribute));
         return this;
     }
 
@@ -39,6 +68,10 @@ internal sealed class OnnxBytes
         _metadata.Add((key, value));
         return this;
     }
+
+    /// <summary>x -> Identity -> y, both of <paramref name="type"/> and <paramref name="dims"/>.</summary>
+    public static OnnxBytes Identity(TensorElementType type, params object?[] dims) =>
+        new OnnxBytes().Input("x", type, dims).Output("y", type, dims).Node("Identity", ["x"], ["y"]);
 
     /// <summary>images [1,3,64,64] -> Relu -> output0, Ultralytics-like metadata; quantised adds a Q/DQ pair.</summary>
     public static OnnxBytes Tiny(bool quantised = false, object? batch = null)
@@ -60,6 +93,14 @@ internal sealed class OnnxBytes
         return b;
     }
 
+    /// <summary>Writes the model to <paramref name="file"/> in <paramref name="dir"/>; returns its path.</summary>
+    public string Save(string dir, string file)
+    {
+        var path = Path.Combine(dir, file);
+        File.WriteAllBytes(path, ToBytes());
+        return path;
+    }
+
     public byte[] ToBytes()
     {
         return Message(w =>
@@ -74,7 +115,7 @@ internal sealed class OnnxBytes
             }));
             Field(w, 7, Message(g => // graph
             {
-                foreach (var (op, inputs, outputs) in _nodes)
+                foreach (var (op, inputs, outputs, attribute) in _nodes)
                 {
                     Field(g, 1, Message(n =>
                     {
@@ -89,18 +130,22 @@ internal sealed class OnnxBytes
                         }
 
                         String(n, 4, op);
+                        if (attribute is not null)
+                        {
+                            Field(n, 5, attribute);
+                        }
                     }));
                 }
 
                 String(g, 2, "main_graph");
-                foreach (var (name, dims) in _inputs)
+                foreach (var (name, type, dims) in _inputs)
                 {
-                    Field(g, 11, ValueInfo(name, dims));
+                    Field(g, 11, ValueInfo(name, type, dims));
                 }
 
-                foreach (var (name, dims) in _outputs)
+                foreach (var (name, type, dims) in _outputs)
                 {
-                    Field(g, 12, ValueInfo(name, dims));
+                    Field(g, 12, ValueInfo(name, type, dims));
                 }
             }));
             foreach (var (key, value) in _metadata)
@@ -114,13 +159,13 @@ internal sealed class OnnxBytes
         });
     }
 
-    private static byte[] ValueInfo(string name, object?[] dims) => Message(v =>
+    private static byte[] ValueInfo(string name, TensorElementType type, object?[] dims) => Message(v =>
     {
         String(v, 1, name);
         Field(v, 2, Message(t => Field(t, 1, Message(tt => // type.tensor_type
         {
             tt.WriteTag(1, WireFormat.WireType.Varint);
-            tt.WriteInt32(Float);
+            tt.WriteInt32((int)type);
             Field(tt, 2, Message(s =>
             {
                 foreach (var d in dims)

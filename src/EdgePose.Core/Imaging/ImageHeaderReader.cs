@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using EdgePose.Core.Errors;
 
 namespace EdgePose.Core.Imaging;
 
@@ -9,6 +10,37 @@ namespace EdgePose.Core.Imaging;
 /// </summary>
 public static class ImageHeaderReader
 {
+    /// <summary>How much of a file <see cref="Read(Stream, string)"/> reads first.</summary>
+    public const int HeaderBytes = 64 * 1024;
+
+    /// <summary>
+    /// The header of the image a stream holds (a file the caller opened): its first <see cref="HeaderBytes"/>,
+    /// and all of it when the size is further in (a JPEG with a large preview before its frame header).
+    /// </summary>
+    /// <exception cref="InputException">The stream is no readable JPEG, PNG, BMP or WebP image; the message names <paramref name="source"/>.</exception>
+    public static ImageHeader Read(Stream stream, string source)
+    {
+        var head = new byte[HeaderBytes];
+        int n = stream.ReadAtLeast(head, HeaderBytes, throwOnEndOfStream: false);
+        if (TryRead(head.AsSpan(0, n), out var h))
+        {
+            return h;
+        }
+
+        if (n == HeaderBytes)
+        {
+            using var whole = new MemoryStream();
+            whole.Write(head);
+            stream.CopyTo(whole);
+            if (whole.Length > HeaderBytes && TryRead(whole.GetBuffer().AsSpan(0, (int)whole.Length), out h))
+            {
+                return h;
+            }
+        }
+
+        throw new InputException($"{source}: not a readable JPEG, PNG, BMP or WebP image (no size in its header)");
+    }
+
     public static bool TryRead(ReadOnlySpan<byte> b, out ImageHeader header)
     {
         header = default;

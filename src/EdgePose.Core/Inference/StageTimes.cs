@@ -4,4 +4,8 @@ namespace EdgePose.Core.Inference;
 public readonly record struct StageTimes(TimeSpan Preprocess, TimeSpan Inference, TimeSpan Postprocess)
 {
     public TimeSpan Total => Preprocess + Inference + Postprocess;
+
+    /// <summary>Stage by stage sum, for totals over many predictions.</summary>
+    public static StageTimes operator +(StageTimes a, StageTimes b) =>
+        new(a.Preprocess + b.Preprocess, a.Inference + b.Inference, a.Postprocess + b.Postprocess);
 }

@@ -65,6 +65,21 @@ public sealed record KeypointMeta
         };
     }
 
+    /// <summary>Returns this, or throws <see cref="FormatException"/> "source: ..." naming the first inconsistency.</summary>
+    public KeypointMeta Validated(string source)
+    {
+        try
+        {
+            Validate();
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{source}: {e.Message}", e);
+        }
+
+        return this;
+    }
+
     /// <summary>Throws <see cref="FormatException"/> naming the first inconsistency.</summary>
     public void Validate()
     {

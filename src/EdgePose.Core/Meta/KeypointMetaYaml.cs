@@ -1,5 +1,4 @@
-using System.Globalization;
-using YamlDotNet.Core;
+using EdgePose.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace EdgePose.Core.Meta;
@@ -15,25 +14,9 @@ public static class KeypointMetaYaml
     /// <summary>Parses YAML text; <paramref name="source"/> names the file in error messages.</summary>
     public static KeypointMeta Parse(string yaml, string source = "yaml")
     {
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                throw new FormatException($"{source}: expected a YAML mapping at the top");
-            }
-
-            root = map;
-        }
-        catch (YamlException e)
-        {
-            throw new FormatException($"{source}: invalid YAML at line {e.Start.Line}: {e.Message}", e);
-        }
-
-        var shape = IntList(root, "kpt_shape", source);
-        var names = StringList(root, "keypoint_names", source) ?? KptNamesOfFirstClass(root, source);
+        var keys = YamlKeys.Load(yaml, source, YamlKeys.LineStyle.AfterProblem);
+        var shape = KptShape(keys);
+        var names = KeypointNames(keys);
         int k = shape?[0] ?? names?.Count ?? throw new FormatException($"{source}: kpt_shape is missing");
         if (shape is not null && shape.Count != 2)
         {
@@ -53,8 +36,8 @@ public static class KeypointMetaYaml
             throw new FormatException($"{source}: {names.Count} keypoint names for kpt_shape K = {k}");
         }
 
-        var skeleton = IntPairs(root, "skeleton", source);
-        var linkColors = Colors(root, "link_colors", source);
+        var skeleton = IntPairs(keys, "skeleton");
+        var linkColors = Colors(keys, "link_colors");
         IReadOnlyList<SkeletonLink> links;
         if (skeleton is null)
         {
@@ -72,24 +55,15 @@ public static class KeypointMetaYaml
 
         var meta = new KeypointMeta
         {
-            DatasetName = Scalar(root, "dataset_name") ?? defaults.Value.DatasetName,
+            DatasetName = (keys.Node("dataset_name") as YamlScalarNode)?.Value ?? defaults.Value.DatasetName,
             Dims = dims,
             KeypointNames = names ?? defaults.Value.KeypointNames,
-            FlipIndex = IntList(root, "flip_idx", source) ?? defaults.Value.FlipIndex,
-            Sigmas = DoubleList(root, "sigmas", source) ?? defaults.Value.Sigmas,
+            FlipIndex = FlipIdx(keys) ?? defaults.Value.FlipIndex,
+            Sigmas = keys.DoubleList("sigmas") ?? defaults.Value.Sigmas,
             Skeleton = links,
-            KeypointColors = Colors(root, "keypoint_colors", source) ?? defaults.Value.KeypointColors,
+            KeypointColors = Colors(keys, "keypoint_colors") ?? defaults.Value.KeypointColors,
         };
-        try
-        {
-            meta.Validate();
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException($"{source}: {e.Message}", e);
-        }
-
-        return meta;
+        return meta.Validated(source);
     }
 
     internal static KeypointMeta LoadEmbedded(string name)
@@ -101,80 +75,53 @@ public static class KeypointMetaYaml
         return Parse(reader.ReadToEnd(), $"{name}.yaml");
     }
 
-    private static YamlNode? Node(YamlMappingNode root, string key) =>
-        root.Children.TryGetValue(new YamlScalarNode(key), out var n) && !IsNull(n) ? n : null;
+    /// <summary>kpt_shape as written: [K, D].</summary>
+    internal static List<int>? KptShape(YamlKeys keys) => keys.IntList("kpt_shape");
 
-    private static bool IsNull(YamlNode n) =>
-        n is YamlScalarNode s && s.Style == ScalarStyle.Plain && (s.Value is null or "" or "~" or "null");
+    /// <summary>flip_idx as written: the mirror keypoint of each keypoint.</summary>
+    internal static List<int>? FlipIdx(YamlKeys keys) => keys.IntList("flip_idx");
 
-    private static string? Scalar(YamlMappingNode root, string key) => (Node(root, key) as YamlScalarNode)?.Value;
-
-    private static YamlSequenceNode? Sequence(YamlMappingNode root, string key, string source) => Node(root, key) switch
+    /// <summary>keypoint_names, else Ultralytics' optional <c>kpt_names: {0: [nose, ...]}</c> (per class; the first class's list).</summary>
+    internal static List<string>? KeypointNames(YamlKeys keys)
     {
-        null => null,
-        YamlSequenceNode seq => seq,
-        var n => throw new FormatException($"{source}: '{key}' must be a list (line {n.Start.Line})"),
-    };
+        if (keys.StringList("keypoint_names") is { } names)
+        {
+            return names;
+        }
 
-    private static List<string>? StringList(YamlMappingNode root, string key, string source) =>
-        Sequence(root, key, source)?.Children.Select(c => ScalarOf(c, key, source)).ToList();
+        return keys.Node("kpt_names") switch
+        {
+            null => null,
+            YamlSequenceNode seq => seq.Children.Select(c => keys.ScalarOf(c, "kpt_names")).ToList(),
+            YamlMappingNode map when map.Children.Count > 0 && map.Children.First().Value is YamlSequenceNode first =>
+                first.Children.Select(c => keys.ScalarOf(c, "kpt_names")).ToList(),
+            var n => throw keys.Error(n, "'kpt_names' must be a list or a mapping of class to list"),
+        };
+    }
 
-    private static List<int>? IntList(YamlMappingNode root, string key, string source) =>
-        Sequence(root, key, source)?.Children.Select(c => ParseInt(ScalarOf(c, key, source), key, c, source)).ToList();
-
-    private static List<double>? DoubleList(YamlMappingNode root, string key, string source) =>
-        Sequence(root, key, source)?.Children.Select(c => ParseDouble(ScalarOf(c, key, source), key, c, source)).ToList();
-
-    private static List<(int A, int B)>? IntPairs(YamlMappingNode root, string key, string source) =>
-        Sequence(root, key, source)?.Children.Select(c =>
+    private static List<(int A, int B)>? IntPairs(YamlKeys keys, string key) =>
+        keys.Sequence(key)?.Children.Select(c =>
         {
             var v = c is YamlSequenceNode s && s.Children.Count == 2
-                ? s.Children.Select(x => ParseInt(ScalarOf(x, key, source), key, x, source)).ToArray()
-                : throw new FormatException($"{source}: each '{key}' entry must be a pair [a, b] (line {c.Start.Line})");
+                ? s.Children.Select(x => keys.IntOf(x, key)).ToArray()
+                : throw keys.Error(c, $"each '{key}' entry must be a pair [a, b]");
             return (v[0], v[1]);
         }).ToList();
 
-    private static List<Rgb>? Colors(YamlMappingNode root, string key, string source) =>
-        Sequence(root, key, source)?.Children.Select(c =>
+    private static List<Rgb>? Colors(YamlKeys keys, string key) =>
+        keys.Sequence(key)?.Children.Select(c =>
         {
             if (c is not YamlSequenceNode s || s.Children.Count != 3)
             {
-                throw new FormatException($"{source}: each '{key}' entry must be [r, g, b] (line {c.Start.Line})");
+                throw keys.Error(c, $"each '{key}' entry must be [r, g, b]");
             }
 
-            var v = s.Children.Select(x => ParseInt(ScalarOf(x, key, source), key, x, source)).ToArray();
+            var v = s.Children.Select(x => keys.IntOf(x, key)).ToArray();
             if (v.Any(x => x is < 0 or > 255))
             {
-                throw new FormatException($"{source}: '{key}' values must be 0..255 (line {c.Start.Line})");
+                throw keys.Error(c, $"'{key}' values must be 0..255");
             }
 
             return new Rgb((byte)v[0], (byte)v[1], (byte)v[2]);
         }).ToList();
-
-    /// <summary>Ultralytics' optional <c>kpt_names: {0: [nose, ...]}</c>, per class; the first class's list.</summary>
-    private static List<string>? KptNamesOfFirstClass(YamlMappingNode root, string source)
-    {
-        var node = Node(root, "kpt_names");
-        return node switch
-        {
-            null => null,
-            YamlSequenceNode seq => seq.Children.Select(c => ScalarOf(c, "kpt_names", source)).ToList(),
-            YamlMappingNode map when map.Children.Count > 0 && map.Children.First().Value is YamlSequenceNode first =>
-                first.Children.Select(c => ScalarOf(c, "kpt_names", source)).ToList(),
-            _ => throw new FormatException($"{source}: 'kpt_names' must be a list or a mapping of class to list (line {node.Start.Line})"),
-        };
-    }
-
-    private static string ScalarOf(YamlNode n, string key, string source) =>
-        n is YamlScalarNode { Value: { } v } ? v : throw new FormatException($"{source}: '{key}' holds a non-scalar entry (line {n.Start.Line})");
-
-    private static int ParseInt(string s, string key, YamlNode n, string source) =>
-        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new FormatException($"{source}: '{key}' entry '{s}' is not an integer (line {n.Start.Line})");
-
-    private static double ParseDouble(string s, string key, YamlNode n, string source) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new FormatException($"{source}: '{key}' entry '{s}' is not a number (line {n.Start.Line})");
 }

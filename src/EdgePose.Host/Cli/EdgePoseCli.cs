@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgePose.Core.Errors;
 using EdgePose.Host.Commands;
 
 namespace EdgePose.Host.Cli;
@@ -27,12 +28,7 @@ public static class EdgePoseCli
             var parse = Build().Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var err in parse.Errors)
-                {
-                    stderr.WriteLine("error: " + err.Message);
-                }
-
-                return ExitCodes.BadInput;
+                return CommandErrors.ReportParseErrors(parse.Errors.Select(e => e.Message), stderr);
             }
 
             return await parse.InvokeAsync(config, ct).ConfigureAwait(false);

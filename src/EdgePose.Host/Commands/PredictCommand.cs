@@ -1,7 +1,5 @@
 using System.CommandLine;
-using EdgePose.Core.Decoding;
-using EdgePose.Host.Cli;
-using EdgePose.Host.Engines;
+using EdgePose.Core.Errors;
 using EdgePose.Host.Logging;
 using EdgePose.Host.Predict;
 
@@ -15,11 +13,7 @@ public static class PredictCommand
         var model = new Option<string>("--model", "-m") { Description = "Model file (.onnx)", Required = true };
         var source = new Option<string>("--source", "-s") { Description = "Image, folder of images, video file or stream URI", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "runs/predict" };
-        var conf = new Option<float>("--conf") { Description = "Score threshold (keep scores above it)", DefaultValueFactory = _ => 0.25f };
-        var iou = new Option<double>("--iou") { Description = "NMS IoU threshold (suppress above it)", DefaultValueFactory = _ => 0.7 };
-        var imgsz = new Option<int?>("--imgsz") { Description = "Model input size; a multiple of the model stride (default: the model's)" };
-        var maxDet = new Option<int>("--max-det") { Description = "Most detections per image", DefaultValueFactory = _ => 300 };
-        var threads = new Option<int>("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
+        var inference = new InferenceCommandOptions(conf: 0.25f, iou: 0.7, maxDet: 300);
         var agnostic = new Option<bool>("--agnostic-nms") { Description = "Suppress overlapping boxes across classes" };
         var noImages = new Option<bool>("--no-images") { Description = "Write only JSON, no annotated images or video" };
         var meta = new Option<string?>("--meta") { Description = "Meta file or data.yaml with keypoint names, skeleton and colours (default: from the model)" };
@@ -29,7 +23,7 @@ public static class PredictCommand
 
         var cmd = new Command("predict", "Detect poses in images, folders or videos")
         {
-            model, source, output, conf, iou, imgsz, maxDet, threads, agnostic, noImages, meta, format, maxFrames, verbose,
+            model, source, output, inference.Conf, inference.Iou, inference.ImageSize, inference.MaxDet, inference.Threads, agnostic, noImages, meta, format, maxFrames, verbose,
         };
         cmd.SetAction((parse, ct) =>
         {
@@ -38,14 +32,8 @@ public static class PredictCommand
                 Model = parse.GetRequiredValue(model),
                 Source = parse.GetRequiredValue(source),
                 OutputDirectory = parse.GetRequiredValue(output),
-                Decode = new DecodeOptions
-                {
-                    Confidence = parse.GetValue(conf),
-                    Iou = parse.GetValue(iou),
-                    MaxDetections = parse.GetValue(maxDet),
-                    ClassAgnostic = parse.GetValue(agnostic),
-                },
-                Engine = new EngineOptions { Threads = parse.GetValue(threads), ImageSize = parse.GetValue(imgsz) },
+                Decode = inference.Decode(parse) with { ClassAgnostic = parse.GetValue(agnostic) },
+                Engine = inference.Engine(parse),
                 SaveImages = !parse.GetValue(noImages),
                 ImageFormat = parse.GetRequiredValue(format),
                 MetaFile = parse.GetValue(meta),

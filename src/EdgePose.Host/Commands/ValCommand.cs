@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
-using EdgePose.Host.Cli;
-using EdgePose.Host.Engines;
 using EdgePose.Host.Logging;
 using EdgePose.Host.Val;
 
@@ -22,17 +19,13 @@ public static class ValCommand
         var data = new Option<string>("--data", "-d") { Description = "COCO keypoints json (images beside it) or Ultralytics data.yaml (its val split)", Required = true };
         var images = new Option<string?>("--images") { Description = "Images folder of a COCO json (default: images/<split> beside its annotations folder)" };
         var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "runs/val" };
-        var conf = new Option<float>("--conf") { Description = "Score threshold (keep scores above it)", DefaultValueFactory = _ => ValOptions.UltralyticsVal.Confidence };
-        var iou = new Option<double>("--iou") { Description = "NMS IoU threshold (suppress above it)", DefaultValueFactory = _ => ValOptions.UltralyticsVal.Iou };
-        var maxDet = new Option<int>("--max-det") { Description = "Most detections per image", DefaultValueFactory = _ => ValOptions.UltralyticsVal.MaxDetections };
-        var imgsz = new Option<int?>("--imgsz") { Description = "Model input size; a multiple of the model stride (default: the model's)" };
-        var threads = new Option<int>("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
+        var inference = new InferenceCommandOptions(ValOptions.UltralyticsVal.Confidence, ValOptions.UltralyticsVal.Iou, ValOptions.UltralyticsVal.MaxDetections);
         var flip = new Option<bool>("--flip") { Description = "Flip test: also run each image mirrored and average the matched detections" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 
         var cmd = new Command("val", "Evaluate a model: COCO keypoint and box mAP, PCK, per-keypoint errors, plots")
         {
-            model, compare, data, images, output, conf, iou, maxDet, imgsz, threads, flip, verbose,
+            model, compare, data, images, output, inference.Conf, inference.Iou, inference.MaxDet, inference.ImageSize, inference.Threads, flip, verbose,
         };
         cmd.SetAction((parse, ct) =>
         {
@@ -42,14 +35,8 @@ public static class ValCommand
                 Data = parse.GetRequiredValue(data),
                 Images = parse.GetValue(images),
                 OutputDirectory = parse.GetRequiredValue(output),
-                Decode = new DecodeOptions
-                {
-                    Confidence = parse.GetValue(conf),
-                    Iou = parse.GetValue(iou),
-                    MaxDetections = parse.GetValue(maxDet),
-                    MultiLabel = true,
-                }.Validated(),
-                Engine = new EngineOptions { Threads = parse.GetValue(threads), ImageSize = parse.GetValue(imgsz) },
+                Decode = (inference.Decode(parse) with { MultiLabel = true }).Validated(),
+                Engine = inference.Engine(parse),
                 Flip = parse.GetValue(flip),
             };
             using var log = (Serilog.Core.Logger)CliLogging.Create(parse.GetValue(verbose));

@@ -6,9 +6,7 @@ namespace EdgePose.Host.Predict;
 public sealed class PredictReport
 {
     private readonly List<string> _failures = [];
-    private TimeSpan _pre;
-    private TimeSpan _inference;
-    private TimeSpan _post;
+    private StageTimes _total;
 
     public int Frames { get; private set; }
 
@@ -20,9 +18,7 @@ public sealed class PredictReport
     {
         Frames++;
         Detections += detections;
-        _pre += times.Preprocess;
-        _inference += times.Inference;
-        _post += times.Postprocess;
+        _total += times;
     }
 
     public void Fail(string message) => _failures.Add(message);
@@ -31,6 +27,6 @@ public sealed class PredictReport
     {
         double n = Math.Max(Frames, 1);
         return FormattableString.Invariant(
-            $"{Frames} frames, {Detections} detections, {_failures.Count} failed; mean ms: preprocess {_pre.TotalMilliseconds / n:F2}, inference {_inference.TotalMilliseconds / n:F2}, postprocess {_post.TotalMilliseconds / n:F2}");
+            $"{Frames} frames, {Detections} detections, {_failures.Count} failed; mean ms: preprocess {_total.Preprocess.TotalMilliseconds / n:F2}, inference {_total.Inference.TotalMilliseconds / n:F2}, postprocess {_total.Postprocess.TotalMilliseconds / n:F2}");
     }
 }

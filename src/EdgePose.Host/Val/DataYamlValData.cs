@@ -2,6 +2,7 @@ using EdgePose.Core.Datasets.Conversion;
 using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Evaluation;
+using EdgePose.Core.Imaging;
 using EdgePose.Core.Meta;
 
 namespace EdgePose.Host.Val;
@@ -29,12 +30,11 @@ public static class DataYamlValData
         }
 
         var meta = KeypointMetaYaml.Parse(text, yamlPath);
-        var yamlDir = Path.GetDirectoryName(Path.GetFullPath(yamlPath))!;
-        var root = string.IsNullOrWhiteSpace(yaml.RootPath) ? yamlDir : Path.GetFullPath(Path.Combine(yamlDir, yaml.RootPath));
+        var root = YoloDatasetPaths.Root(yamlPath, yaml.RootPath);
         var files = ValImageFiles(yaml, root, yamlPath);
         var labels = files.Select(f =>
         {
-            var h = ImageHeaders.Read(f.Path);
+            var h = ReadHeader(f.Path);
             var label = YoloLabelPaths.LabelPathFor(f.Path);
             var labelText = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
             return new YoloImageLabels(f.Name, h.DisplayWidth, h.DisplayHeight, labelText, label ?? f.Path);
@@ -61,7 +61,7 @@ public static class DataYamlValData
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in yaml.Val)
         {
-            var full = Path.GetFullPath(Path.Combine(root, entry));
+            var full = YoloDatasetPaths.EntryPath(root, entry);
             if (Directory.Exists(full))
             {
                 foreach (var f in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(YoloLabelPaths.IsImage))
@@ -69,12 +69,10 @@ public static class DataYamlValData
                     found.TryAdd(f, Path.GetRelativePath(full, f).Replace('\\', '/'));
                 }
             }
-            else if (File.Exists(full) && full.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            else if (File.Exists(full) && YoloDatasetPaths.IsImageList(full))
             {
-                var listDir = Path.GetDirectoryName(full)!;
-                foreach (var line in File.ReadAllLines(full).Select(l => l.Trim()).Where(l => l.Length > 0))
+                foreach (var f in YoloDatasetPaths.ListedImages(File.ReadAllLines(full), full, root))
                 {
-                    var f = Path.GetFullPath(line.StartsWith("./", StringComparison.Ordinal) ? Path.Combine(listDir, line[2..]) : Path.Combine(root, line));
                     if (!File.Exists(f))
                     {
                         throw new InputException($"{full}: listed image {f} not found");
@@ -95,5 +93,11 @@ public static class DataYamlValData
         }
 
         return found.Select(kv => (kv.Key, kv.Value)).ToList();
+    }
+
+    private static ImageHeader ReadHeader(string path)
+    {
+        using var f = File.OpenRead(path);
+        return ImageHeaderReader.Read(f, path);
     }
 }

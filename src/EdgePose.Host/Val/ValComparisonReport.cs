@@ -55,9 +55,9 @@ public static class ValComparisonReport
             w.WriteStartObject();
             w.WriteString("group", row.Group);
             w.WriteString("name", row.Name);
-            Number(w, "a", row.A);
-            Number(w, "b", row.B);
-            Number(w, "b_minus_a", row.Difference);
+            w.WriteMetric("a", row.A);
+            w.WriteMetric("b", row.B);
+            w.WriteMetric("b_minus_a", row.Difference);
             w.WriteEndObject();
         }
 
@@ -68,16 +68,4 @@ public static class ValComparisonReport
     private static string Format(double v, string f) => double.IsFinite(v) ? v.ToString(f, CultureInfo.InvariantCulture) : "n/a";
 
     private static string Signed(double v, string f) => double.IsFinite(v) ? (v >= 0 ? "+" : "") + v.ToString(f, CultureInfo.InvariantCulture) : "n/a";
-
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 }

@@ -65,7 +65,7 @@ public static class ValMetricsJson
         w.WriteStartObject(name);
         foreach (var s in e.Stats)
         {
-            Number(w, s.Name, s.Value < 0 ? double.NaN : s.Value);
+            w.WriteMetric(s.Name, s.Value < 0 ? double.NaN : s.Value);
         }
 
         w.WriteEndObject();
@@ -83,12 +83,12 @@ public static class ValMetricsJson
             w.WriteStartObject();
             w.WriteString("name", r.Data.Meta.KeypointNames[k]);
             w.WriteNumber("matched_labelled", errors.Counts[k]);
-            Number(w, "mean_error_px", px[k]);
-            Number(w, "mean_error_per_sqrt_area", norm[k]);
-            Number(w, "mean_oks_term", oks[k]);
+            w.WriteMetric("mean_error_px", px[k]);
+            w.WriteMetric("mean_error_per_sqrt_area", norm[k]);
+            w.WriteMetric("mean_oks_term", oks[k]);
             foreach (var p in r.Pck)
             {
-                Number(w, ValResult.Alpha(p.Alpha), p.PerKeypoint[k] < 0 ? double.NaN : p.PerKeypoint[k]);
+                w.WriteMetric(ValResult.Alpha(p.Alpha), p.PerKeypoint[k] < 0 ? double.NaN : p.PerKeypoint[k]);
             }
 
             w.WriteEndObject();
@@ -112,17 +112,5 @@ public static class ValMetricsJson
         w.WriteNumber("evaluation_ms", t.Evaluation.TotalMilliseconds);
         w.WriteNumber("wall_s", t.Wall.TotalSeconds);
         w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

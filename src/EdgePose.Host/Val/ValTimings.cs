@@ -6,9 +6,7 @@ namespace EdgePose.Host.Val;
 public sealed class ValTimings
 {
     private TimeSpan _read;
-    private TimeSpan _pre;
-    private TimeSpan _inference;
-    private TimeSpan _post;
+    private StageTimes _stages;
 
     public int Images { get; private set; }
 
@@ -21,22 +19,20 @@ public sealed class ValTimings
 
     public double ReadMs => Mean(_read);
 
-    public double PreprocessMs => Mean(_pre);
+    public double PreprocessMs => Mean(_stages.Preprocess);
 
-    public double InferenceMs => Mean(_inference);
+    public double InferenceMs => Mean(_stages.Inference);
 
-    public double PostprocessMs => Mean(_post);
+    public double PostprocessMs => Mean(_stages.Postprocess);
 
     /// <summary>Mean milliseconds per image of preprocessing, inference and postprocessing (reading excluded).</summary>
-    public double PerImageMs => Mean(_pre + _inference + _post);
+    public double PerImageMs => Mean(_stages.Total);
 
     public void Add(TimeSpan read, StageTimes times)
     {
         Images++;
         _read += read;
-        _pre += times.Preprocess;
-        _inference += times.Inference;
-        _post += times.Postprocess;
+        _stages += times;
     }
 
     private double Mean(TimeSpan total) => Images == 0 ? 0 : total.TotalMilliseconds / Images;

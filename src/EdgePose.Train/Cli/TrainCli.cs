@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgePose.Core.Errors;
 using EdgePose.Train.Commands;
 using Serilog;
 
@@ -26,12 +27,7 @@ public static class TrainCli
             var parse = Build(log).Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var err in parse.Errors)
-                {
-                    stderr.WriteLine("error: " + CommandErrors.OneLine(err.Message));
-                }
-
-                return ExitCodes.BadInput;
+                return CommandErrors.ReportParseErrors(parse.Errors.Select(e => e.Message), stderr);
             }
 
             return await parse.InvokeAsync(config, ct).ConfigureAwait(false);

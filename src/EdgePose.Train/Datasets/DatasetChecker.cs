@@ -28,7 +28,7 @@ public static class DatasetChecker
 
             foreach (var folder in split.ImageFolders)
             {
-                if (YoloDatasetFolder.LabelFolderFor(folder) is { } labelFolder && Directory.Exists(labelFolder))
+                if (YoloLabelPaths.LabelFolderFor(folder) is { } labelFolder && Directory.Exists(labelFolder))
                 {
                     foreach (var txt in Directory.EnumerateFiles(labelFolder, "*.txt", SearchOption.AllDirectories))
                     {

@@ -7,8 +7,6 @@ namespace EdgePose.Train.Datasets;
 /// <summary>Finding image files and reading their sizes from the file header (no decoding).</summary>
 public static class ImageFiles
 {
-    private const int HeaderBytes = 64 * 1024;
-
     /// <summary>Image files under a folder, recursively, in ordinal path order.</summary>
     public static List<string> Find(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(YoloLabelPaths.IsImage).Order(StringComparer.Ordinal).ToList();
@@ -16,23 +14,7 @@ public static class ImageFiles
     public static ImageHeader ReadHeader(string path)
     {
         using var f = File.OpenRead(path);
-        var buffer = new byte[(int)Math.Min(f.Length, HeaderBytes)];
-        f.ReadExactly(buffer);
-        if (ImageHeaderReader.TryRead(buffer, out var h))
-        {
-            return h;
-        }
-
-        if (f.Length > HeaderBytes)
-        {
-            // A JPEG with a large preview before its frame header: read the whole file.
-            if (ImageHeaderReader.TryRead(File.ReadAllBytes(path), out h))
-            {
-                return h;
-            }
-        }
-
-        throw new InputException($"{path}: not a readable JPEG, PNG, BMP or WebP image (no size in its header)");
+        return ImageHeaderReader.Read(f, path);
     }
 
     public static ImageHeader ReadHeader(byte[] bytes, string source) =>

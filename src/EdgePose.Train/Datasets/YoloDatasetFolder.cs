@@ -1,3 +1,4 @@
+using EdgePose.Core.Datasets.Conversion;
 using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 
@@ -60,8 +61,7 @@ public sealed class YoloDatasetFolder
         var yamlPath = FindYaml(yamlOrFolder);
         var text = File.ReadAllText(yamlPath);
         var yaml = DataYamlReader.Parse(text, yamlPath);
-        var yamlDir = Path.GetDirectoryName(Path.GetFullPath(yamlPath))!;
-        var root = string.IsNullOrWhiteSpace(yaml.RootPath) ? yamlDir : Path.GetFullPath(Path.Combine(yamlDir, yaml.RootPath));
+        var root = YoloDatasetPaths.Root(yamlPath, yaml.RootPath);
         if (!Directory.Exists(root))
         {
             throw new InputException($"{DisplayPaths.At(yamlPath, yaml.LineOf("path"))}: data set root {root} does not exist");
@@ -74,15 +74,15 @@ public sealed class YoloDatasetFolder
             var images = new List<string>();
             foreach (var entry in yaml.Split(name))
             {
-                var full = Path.GetFullPath(Path.Combine(root, entry));
+                var full = YoloDatasetPaths.EntryPath(root, entry);
                 if (Directory.Exists(full))
                 {
                     folders.Add(full);
                     images.AddRange(ImageFiles.Find(full));
                 }
-                else if (File.Exists(full) && full.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+                else if (File.Exists(full) && YoloDatasetPaths.IsImageList(full))
                 {
-                    images.AddRange(ListedImages(full, root));
+                    images.AddRange(YoloDatasetPaths.ListedImages(File.ReadAllLines(full), full, root));
                 }
                 else
                 {
@@ -99,25 +99,15 @@ public sealed class YoloDatasetFolder
         return new YoloDatasetFolder(yamlPath, text, root, yaml, splits);
     }
 
-    /// <summary>The labels folder beside an images folder (…/images/train → …/labels/train), or null.</summary>
-    public static string? LabelFolderFor(string imageFolder) =>
-        YoloLabelPaths.LabelPathFor(Path.Combine(imageFolder, "x.jpg")) is { } p ? Path.GetDirectoryName(p) : null;
-
-    public static string? LabelFileFor(string image) => YoloLabelPaths.LabelPathFor(image);
-
-    /// <summary>An Ultralytics image list: "./x" is relative to the list's folder, other relative paths to the root.</summary>
-    private static IEnumerable<string> ListedImages(string list, string root)
+    /// <summary>
+    /// One image's labels for <see cref="YoloToCoco"/>, named <paramref name="fileName"/>: its size from its header and
+    /// the text of its label file (null when there is none: an image without objects).
+    /// </summary>
+    public static YoloImageLabels ReadLabels(string imagePath, string fileName)
     {
-        var dir = Path.GetDirectoryName(list)!;
-        foreach (var raw in File.ReadAllLines(list))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            yield return Path.GetFullPath(line.StartsWith("./", StringComparison.Ordinal) ? Path.Combine(dir, line[2..]) : Path.Combine(root, line));
-        }
+        var h = ImageFiles.ReadHeader(imagePath);
+        var label = YoloLabelPaths.LabelPathFor(imagePath);
+        var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
+        return new YoloImageLabels(fileName, h.DisplayWidth, h.DisplayHeight, text, label ?? imagePath);
     }
 }

@@ -24,11 +24,8 @@ public static class YoloToCocoConversion
             var files = new List<(string, string)>();
             foreach (var path in split.Images)
             {
-                var h = ImageFiles.ReadHeader(path);
                 var fileName = FileNameIn(split, path, set.Root);
-                var label = YoloDatasetFolder.LabelFileFor(path);
-                var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
-                images.Add(new YoloImageLabels(fileName, h.DisplayWidth, h.DisplayHeight, text, label ?? path));
+                images.Add(YoloDatasetFolder.ReadLabels(path, fileName));
                 files.Add((path, fileName));
             }
 

@@ -31,11 +31,8 @@ public sealed record PreviewSet(CocoDataset Coco, KeypointMeta Meta, Func<CocoIm
         {
             foreach (var path in s.Images)
             {
-                var h = ImageFiles.ReadHeader(path);
                 var name = DisplayPaths.Relative(set.Root, path);
-                var label = YoloDatasetFolder.LabelFileFor(path);
-                var text = label is not null && File.Exists(label) ? File.ReadAllText(label) : null;
-                images.Add(new YoloImageLabels(name, h.DisplayWidth, h.DisplayHeight, text, label ?? path));
+                images.Add(YoloDatasetFolder.ReadLabels(path, name));
                 paths[name] = path;
             }
         }

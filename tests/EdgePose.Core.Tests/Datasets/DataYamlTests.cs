@@ -50,4 +50,22 @@ public class DataYamlTests
         var e = Assert.Throws<FormatException>(() => DataYamlReader.Parse(yaml, "data.yaml"));
         Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Keypoint_keys_read_the_same_in_a_data_yaml_as_in_a_keypoint_meta_file()
+    {
+        const string text = "kpt_shape: [3, 2]\nflip_idx: [0, 2, 1]\nkpt_names:\n  0: [tip, left, right]\n";
+        var y = DataYamlReader.Parse(text, "data.yaml");
+        var m = KeypointMetaYaml.Parse(text, "data.yaml");
+        Assert.Equal([3, 2], y.KptShape);
+        Assert.Equal(m.FlipIndex, y.FlipIdx);
+        Assert.Equal(m.KeypointNames, y.KeypointNames);
+    }
+
+    [Fact]
+    public void Malformed_kpt_names_is_rejected_with_file_and_line()
+    {
+        var e = Assert.Throws<FormatException>(() => DataYamlReader.Parse("kpt_shape: [3, 2]\nkpt_names: {0: tip}", "data.yaml"));
+        Assert.Equal("data.yaml:2: 'kpt_names' must be a list or a mapping of class to list", e.Message);
+    }
 }

@@ -65,4 +65,8 @@ public class YoloPoseLabelFormatTests
     [Fact]
     public void An_image_outside_an_images_folder_has_no_label_path() =>
         Assert.Null(YoloLabelPaths.LabelPathFor("data/train/a.jpg"));
+
+    [Fact]
+    public void Labels_folder_of_an_images_folder_is_its_labels_sibling() =>
+        Assert.Equal("/data/labels/train", YoloLabelPaths.LabelFolderFor("/data/images/train"));
 }

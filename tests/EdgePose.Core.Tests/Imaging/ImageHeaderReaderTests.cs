@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using EdgePose.Core.Coco;
+using EdgePose.Core.Errors;
 using EdgePose.Core.Imaging;
 using EdgePose.Tests;
 
@@ -57,5 +58,32 @@ public class ImageHeaderReaderTests
     {
         Assert.False(ImageHeaderReader.TryRead("hello, this is not an image at all"u8, out _));
         Assert.False(ImageHeaderReader.TryRead([0xFF, 0xD8, 0xFF, 0xE0, 0x00], out _));
+    }
+
+    [Fact]
+    public void Read_finds_a_jpeg_size_beyond_the_first_64_KiB_of_the_stream()
+    {
+        var jpeg = new List<byte> { 0xFF, 0xD8 };
+        // A large APP1 segment (as an embedded preview) pushes the frame header past the first read.
+        for (int i = 0; i < 2; i++)
+        {
+            jpeg.AddRange([0xFF, 0xE1, 0xFF, 0xFF]);
+            jpeg.AddRange(new byte[0xFFFF - 2]);
+        }
+
+        jpeg.AddRange([0xFF, 0xC0, 0, 11, 8, 0, 200, 1, 44, 1, 1, 0x11, 0]);
+        Assert.True(jpeg.Count > ImageHeaderReader.HeaderBytes);
+        Assert.False(ImageHeaderReader.TryRead(jpeg.ToArray().AsSpan(0, ImageHeaderReader.HeaderBytes), out _));
+        using var stream = new MemoryStream(jpeg.ToArray());
+        var h = ImageHeaderReader.Read(stream, "big.jpg");
+        Assert.Equal(("jpeg", 300, 200), (h.Format, h.Width, h.Height));
+    }
+
+    [Fact]
+    public void Read_rejects_a_stream_that_is_no_image_with_its_source_in_the_message()
+    {
+        using var stream = new MemoryStream("hello, this is not an image at all"u8.ToArray());
+        var e = Assert.Throws<InputException>(() => ImageHeaderReader.Read(stream, "notes.jpg"));
+        Assert.Equal("notes.jpg: not a readable JPEG, PNG, BMP or WebP image (no size in its header)", e.Message);
     }
 }

@@ -80,4 +80,19 @@ public class KeypointMetaTests
         Assert.StartsWith("bad.yaml: ", e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Invalid_meta_yaml_is_rejected_naming_the_file_and_line()
+    {
+        var e = Assert.Throws<FormatException>(() => KeypointMetaYaml.Parse("kpt_shape: [4, 3]\nflip_idx: a: b", "bad.yaml"));
+        Assert.StartsWith("bad.yaml: invalid YAML: ", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(line 2)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_kpt_names_in_meta_yaml_is_rejected_naming_the_file_and_line()
+    {
+        var e = Assert.Throws<FormatException>(() => KeypointMetaYaml.Parse("kpt_shape: [3, 2]\nkpt_names: {0: tip}", "bad.yaml"));
+        Assert.Equal("bad.yaml: 'kpt_names' must be a list or a mapping of class to list (line 2)", e.Message);
+    }
 }

@@ -43,14 +43,7 @@ public class UltralyticsMetadataParserTests
 
         var m = UltralyticsMetadataParser.Parse(props, "m.onnx");
 
-        Assert.Equal("pose", m.Task);
-        Assert.Equal(17, m.KeypointCount);
-        Assert.Equal(3, m.KeypointDims);
-        Assert.Equal(new Dictionary<int, string> { [0] = "person" }, m.Names);
-        Assert.Equal(32, m.Stride);
-        Assert.Equal((640, 640), m.ImageSize);
-        Assert.False(m.EndToEnd);
-        Assert.Equal(1, m.Batch);
+        CocoPoseMetadataAssert.FillsEveryField(m);
         Assert.Equal(props, m.Raw);
         Assert.Equal(props.Keys, m.Raw.Keys);
     }

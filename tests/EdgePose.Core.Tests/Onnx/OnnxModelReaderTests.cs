@@ -1,6 +1,7 @@
 using EdgePose.Core.Engines;
 using EdgePose.Core.Onnx;
 using EdgePose.Core.Onnx.Proto;
+using EdgePose.Core.Tests.Models;
 using EdgePose.Tests;
 using static EdgePose.Core.Tests.Onnx.SyntheticOnnxModels;
 
@@ -29,14 +30,7 @@ public class OnnxModelReaderTests
         Assert.Equal(new TensorInfo("output0", TensorElementType.Float32, new TensorShape([1, 56, 8400])), output);
 
         var m = info.Metadata;
-        Assert.Equal("pose", m.Task);
-        Assert.Equal(17, m.KeypointCount);
-        Assert.Equal(3, m.KeypointDims);
-        Assert.Equal(new Dictionary<int, string> { [0] = "person" }, m.Names);
-        Assert.Equal(32, m.Stride);
-        Assert.Equal((640, 640), m.ImageSize);
-        Assert.False(m.EndToEnd);
-        Assert.Equal(1, m.Batch);
+        CocoPoseMetadataAssert.FillsEveryField(m);
         Assert.Equal("8.4.75", info.MetadataProps["version"]);
         Assert.Equal("[17, 3]", m.Raw["kpt_shape"]);
     }

@@ -1,4 +1,4 @@
-using EdgePose.Host.Cli;
+using EdgePose.Core.Errors;
 using EdgePose.Host.Tests.Support;
 using EdgePose.Tests;
 

@@ -48,7 +48,7 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
     [Fact]
     public void Model_with_a_uint8_input_is_rejected_naming_the_tensor_and_type()
     {
-        var path = TinyOnnxModels.Identity(_dir, "uint8.onnx", TensorElementType.UInt8, 1, 3, 4, 4);
+        var path = OnnxBytes.Identity(TensorElementType.UInt8, 1, 3, 4, 4).Save(_dir, "uint8.onnx");
 
         var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
 
@@ -58,7 +58,7 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
     [Fact]
     public void Model_with_two_inputs_is_rejected_naming_them()
     {
-        var path = TinyOnnxModels.Add(_dir, "two-inputs.onnx");
+        var path = new OnnxBytes().Input("a", 1L, 4L).Input("b", 1L, 4L).Output("y", 1L, 4L).Node("Add", ["a", "b"], ["y"]).Save(_dir, "two-inputs.onnx");
 
         var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
 
@@ -70,7 +70,7 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
     [Fact]
     public void Model_without_inputs_is_rejected()
     {
-        var path = TinyOnnxModels.ConstantOnly(_dir, "no-input.onnx");
+        var path = new OnnxBytes().Output("y", 2L).Constant("y", 1f, 2f).Save(_dir, "no-input.onnx");
 
         var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
 
@@ -80,7 +80,7 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
     [Fact]
     public void Dynamic_input_without_a_shape_override_is_rejected_naming_the_tensor()
     {
-        var path = TinyOnnxModels.Identity(_dir, "dynamic.onnx", TensorElementType.Float32, "batch", 3, "h", "w");
+        var path = OnnxBytes.Identity(TensorElementType.Float32, "batch", 3, "h", "w").Save(_dir, "dynamic.onnx");
 
         var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path));
 
@@ -104,7 +104,7 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
     [Fact]
     public void Input_shape_override_of_another_rank_is_rejected()
     {
-        var path = TinyOnnxModels.Identity(_dir, "dynamic.onnx", TensorElementType.Float32, "batch", 3, 4, 4);
+        var path = OnnxBytes.Identity(TensorElementType.Float32, "batch", 3, 4, 4).Save(_dir, "dynamic.onnx");
         var options = new OnnxRuntimeOptions { InputShape = new TensorShape([3, 4, 4]) };
 
         var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path, options));

@@ -168,7 +168,7 @@ public sealed class OnnxRuntimeEngineTests
         var dir = TestPaths.NewTempDir();
         try
         {
-            var model = TinyOnnxModels.Identity(dir, "identity.onnx", TensorElementType.Float32, 1, 3, 4, 4);
+            var model = OnnxBytes.Identity(TensorElementType.Float32, 1, 3, 4, 4).Save(dir, "identity.onnx");
             var engine = new OnnxRuntimeEngine(model);
             engine.Dispose();
 

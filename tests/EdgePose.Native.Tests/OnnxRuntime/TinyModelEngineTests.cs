@@ -14,7 +14,7 @@ public sealed class TinyModelEngineTests : IDisposable
     [Fact]
     public void Input_shape_override_fills_dynamic_dimensions_and_dynamic_outputs_come_back_copied()
     {
-        var model = TinyOnnxModels.Identity(_dir, "dynamic.onnx", TensorElementType.Float32, "batch", 3, "height", "width");
+        var model = OnnxBytes.Identity(TensorElementType.Float32, "batch", 3, "height", "width").Save(_dir, "dynamic.onnx");
         using var engine = new OnnxRuntimeEngine(model, new OnnxRuntimeOptions { InputShape = new TensorShape([1, 3, 2, 5]) });
 
         Assert.Equal(new TensorShape([-1, 3, -1, -1]), Assert.Single(engine.DeclaredInputs).Shape);
@@ -42,7 +42,7 @@ public sealed class TinyModelEngineTests : IDisposable
     [Fact]
     public void Dynamic_output_cannot_be_read_before_a_run()
     {
-        var model = TinyOnnxModels.Identity(_dir, "dynamic.onnx", TensorElementType.Float32, "batch", 3, 4, 4);
+        var model = OnnxBytes.Identity(TensorElementType.Float32, "batch", 3, 4, 4).Save(_dir, "dynamic.onnx");
         using var engine = new OnnxRuntimeEngine(model, new OnnxRuntimeOptions { InputShape = new TensorShape([2, 3, 4, 4]) });
 
         var e = Assert.Throws<InvalidOperationException>(() => engine.GetOutput(0, out _));
@@ -52,7 +52,7 @@ public sealed class TinyModelEngineTests : IDisposable
     [Fact]
     public void Override_equal_to_a_fixed_model_shape_is_accepted()
     {
-        var model = TinyOnnxModels.Identity(_dir, "fixed.onnx", TensorElementType.Float32, 1, 3, 4, 4);
+        var model = OnnxBytes.Identity(TensorElementType.Float32, 1, 3, 4, 4).Save(_dir, "fixed.onnx");
         using var engine = new OnnxRuntimeEngine(model, new OnnxRuntimeOptions { InputShape = new TensorShape([1, 3, 4, 4]) });
 
         Assert.Equal(new TensorShape([1, 3, 4, 4]), Assert.Single(engine.Inputs).Shape);
@@ -63,7 +63,7 @@ public sealed class TinyModelEngineTests : IDisposable
     public void Custom_metadata_map_reaches_the_model_metadata()
     {
         var props = new Dictionary<string, string> { ["task"] = "pose", ["kpt_shape"] = "[17, 3]", ["names"] = "{0: 'person'}" };
-        var model = TinyOnnxModels.WithMetadata(_dir, "meta.onnx", props);
+        var model = WithMetadata(props).Save(_dir, "meta.onnx");
 
         using var engine = new OnnxRuntimeEngine(model);
 
@@ -73,7 +73,7 @@ public sealed class TinyModelEngineTests : IDisposable
     [Fact]
     public void Malformed_ultralytics_metadata_is_rejected_naming_the_model()
     {
-        var model = TinyOnnxModels.WithMetadata(_dir, "bad-meta.onnx", new Dictionary<string, string> { ["kpt_shape"] = "[17," });
+        var model = WithMetadata(new Dictionary<string, string> { ["kpt_shape"] = "[17," }).Save(_dir, "bad-meta.onnx");
 
         var e = Assert.ThrowsAny<FormatException>(() => new OnnxRuntimeEngine(model));
 
@@ -84,10 +84,22 @@ public sealed class TinyModelEngineTests : IDisposable
     [Fact]
     public void Model_without_metadata_has_an_empty_map()
     {
-        var model = TinyOnnxModels.Identity(_dir, "plain.onnx", TensorElementType.Float32, 1, 3, 4, 4);
+        var model = OnnxBytes.Identity(TensorElementType.Float32, 1, 3, 4, 4).Save(_dir, "plain.onnx");
 
         using var engine = new OnnxRuntimeEngine(model);
 
         Assert.Empty(engine.Metadata.Raw);
+    }
+
+    /// <summary>Identity float32 [1,3,4,4] with the given metadata_props.</summary>
+    private static OnnxBytes WithMetadata(IReadOnlyDictionary<string, string> props)
+    {
+        var model = OnnxBytes.Identity(TensorElementType.Float32, 1, 3, 4, 4);
+        foreach (var (key, value) in props)
+        {
+            model.Metadata(key, value);
+        }
+
+        return model;
     }
 }

@@ -63,15 +63,6 @@ public static class CocoKeypointCategories
             FlipIndex = KeypointNameSides.InferFlipIndex(names),
             Skeleton = (withKeypoints[0].Skeleton ?? []).Select(p => new SkeletonLink(p[0] - 1, p[1] - 1, KeypointMeta.DefaultColor)).ToArray(),
         };
-        try
-        {
-            meta.Validate();
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException($"{source}: {e.Message}", e);
-        }
-
-        return meta;
+        return meta.Validated(source);
     }
 }

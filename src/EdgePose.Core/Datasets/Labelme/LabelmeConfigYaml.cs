@@ -17,40 +17,40 @@ public static class LabelmeConfigYaml
 {
     public static LabelmeConfig Parse(string yaml, string source)
     {
-        var root = DataYamlReader.LoadMapping(yaml, source);
-        var names = DataYamlReader.Names(root, source);
+        var keys = DataYamlReader.Load(yaml, source);
+        var names = DataYamlReader.Names(keys);
         if (names.Count == 0)
         {
             throw new FormatException($"{source}: 'names' is missing: list the rectangle labels (classes)");
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        switch (DataYamlReader.Node(root, "keypoint_labels"))
+        switch (keys.Node("keypoint_labels"))
         {
             case null:
                 break;
             case YamlMappingNode m:
                 foreach (var (k, v) in m.Children)
                 {
-                    var label = DataYamlReader.ScalarOf(k, "keypoint_labels", source);
-                    if (!map.TryAdd(label, DataYamlReader.ScalarOf(v, "keypoint_labels", source)))
+                    var label = keys.ScalarOf(k, "keypoint_labels");
+                    if (!map.TryAdd(label, keys.ScalarOf(v, "keypoint_labels")))
                     {
-                        throw new FormatException($"{source}:{k.Start.Line}: keypoint_labels names '{label}' twice");
+                        throw keys.Error(k, $"keypoint_labels names '{label}' twice");
                     }
                 }
 
                 break;
             case var n:
-                throw new FormatException($"{source}:{n.Start.Line}: 'keypoint_labels' must be a mapping of labelme label to keypoint name");
+                throw keys.Error(n, "'keypoint_labels' must be a mapping of labelme label to keypoint name");
         }
 
-        var suffix = DataYamlReader.ScalarOrNull(root, "hidden_suffix", source);
+        var suffix = keys.Scalar("hidden_suffix");
         return new LabelmeConfig
         {
             ClassNames = names,
             KeypointLabels = map,
             HiddenSuffix = string.IsNullOrEmpty(suffix) ? null : suffix,
-            HiddenFlag = DataYamlReader.ScalarOrNull(root, "hidden_flag", source),
+            HiddenFlag = keys.Scalar("hidden_flag"),
         };
     }
 }

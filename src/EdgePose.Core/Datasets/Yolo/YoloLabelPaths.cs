@@ -37,4 +37,8 @@ public static class YoloLabelPaths
         var txt = Path.ChangeExtension(replaced, ".txt");
         return sep == '/' ? txt : txt.Replace('/', sep);
     }
+
+    /// <summary>The labels folder beside an images folder (…/images/train → …/labels/train), or null.</summary>
+    public static string? LabelFolderFor(string imageFolder) =>
+        LabelPathFor(Path.Combine(imageFolder, "x.jpg")) is { } p ? Path.GetDirectoryName(p) : null;
 }

@@ -1,13 +1,12 @@
-using EdgePose.Core.Errors;
-
-namespace EdgePose.Train.Cli;
+namespace EdgePose.Core.Errors;
 
 /// <summary>
-/// Turns an exception escaping a command into one line on stderr and an exit code, as edgepose does
-/// (EdgePose.Host.Cli.CommandErrors; one shared helper may move to Core later).
+/// How a command line reports what went wrong: one line "error: ..." on the stderr it is given and an
+/// exit code (<see cref="ExitCodes"/>). Shared by edgepose and edgepose-train.
 /// </summary>
 public static class CommandErrors
 {
+    /// <summary>Reports an exception escaping a command; returns its exit code.</summary>
     public static int Report(Exception e, TextWriter stderr)
     {
         var (code, message) = e switch
@@ -19,6 +18,17 @@ public static class CommandErrors
         };
         stderr.WriteLine("error: " + OneLine(message));
         return code;
+    }
+
+    /// <summary>Reports the errors of a command line that did not parse, one line each; returns <see cref="ExitCodes.BadInput"/>.</summary>
+    public static int ReportParseErrors(IEnumerable<string> messages, TextWriter stderr)
+    {
+        foreach (var message in messages)
+        {
+            stderr.WriteLine("error: " + OneLine(message));
+        }
+
+        return ExitCodes.BadInput;
     }
 
     /// <summary>A message on one line: line breaks and tabs become single spaces.</summary>

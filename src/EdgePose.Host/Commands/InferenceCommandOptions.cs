@@ -1,0 +1,32 @@
+using System.CommandLine;
+using EdgePose.Core.Decoding;
+using EdgePose.Host.Engines;
+
+namespace EdgePose.Host.Commands;
+
+/// <summary>
+/// The options that predict and val share, each command with its own defaults: decoding thresholds (--conf, --iou,
+/// --max-det) and engine settings (--imgsz, --threads).
+/// </summary>
+internal sealed class InferenceCommandOptions(float conf, double iou, int maxDet)
+{
+    public Option<float> Conf { get; } = new("--conf") { Description = "Score threshold (keep scores above it)", DefaultValueFactory = _ => conf };
+
+    public Option<double> Iou { get; } = new("--iou") { Description = "NMS IoU threshold (suppress above it)", DefaultValueFactory = _ => iou };
+
+    public Option<int> MaxDet { get; } = new("--max-det") { Description = "Most detections per image", DefaultValueFactory = _ => maxDet };
+
+    public Option<int?> ImageSize { get; } = new("--imgsz") { Description = "Model input size; a multiple of the model stride (default: the model's)" };
+
+    public Option<int> Threads { get; } = new("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
+
+    /// <summary>The thresholds given; the command adds its own decoding choices.</summary>
+    public DecodeOptions Decode(ParseResult parse) => new()
+    {
+        Confidence = parse.GetValue(Conf),
+        Iou = parse.GetValue(Iou),
+        MaxDetections = parse.GetValue(MaxDet),
+    };
+
+    public EngineOptions Engine(ParseResult parse) => new() { Threads = parse.GetValue(Threads), ImageSize = parse.GetValue(ImageSize) };
+}
