@@ -49,15 +49,12 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Equal(0, doc.RootElement.GetProperty("detections").GetArrayLength());
     }
 
-    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    private const string Vtest = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
+
+    [RequiresFileFact(Vtest, "models/yolo11n-pose_int8_floathead.onnx")]
     public async Task Video_gives_one_json_line_per_frame_and_an_annotated_video()
     {
-        const string video = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
-        if (!File.Exists(video))
-        {
-            return; // opencv-doc not installed: scripts/setup.sh installs it; nothing to check here.
-        }
-
+        const string video = Vtest;
         var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", video, "--out", _out, "--max-frames", "14");
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
