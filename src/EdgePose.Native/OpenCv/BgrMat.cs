@@ -115,9 +115,11 @@ public sealed class BgrMat : IDisposable
     }
 
     /// <summary>Takes the size and memory from the native image after a native call that may have changed them.</summary>
-    internal void Refresh()
+    internal void Refresh() => Refresh(NativeInfo());
+
+    /// <summary>As <see cref="Refresh()"/>, with the native image's info already read by the caller.</summary>
+    internal void Refresh(in CvMatInfo info)
     {
-        var info = NativeInfo();
         if (info.Data != IntPtr.Zero && info.Type != CvMatType.U8C3)
         {
             throw new InvalidOperationException($"the native image holds OpenCV type {info.Type} with {info.Channels} channel(s), not 8-bit BGR");

@@ -92,7 +92,7 @@ public sealed class VideoCapture : IDisposable
                 $"video '{Source}' gives {info.Channels}-channel frames, not 8-bit BGR; end a GStreamer pipeline with 'videoconvert ! video/x-raw,format=BGR ! appsink'");
         }
 
-        destination.Refresh();
+        destination.Refresh(info);
         return true;
     }
 
