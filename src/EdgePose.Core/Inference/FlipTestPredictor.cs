@@ -13,7 +13,6 @@ public sealed class FlipTestPredictor : IPosePredictor
     private readonly PosePredictor _predictor;
     private readonly FlipTestMerger _merger;
     private readonly PoseDetections _original;
-    private readonly PoseDetections _mirrored;
     private readonly PoseDetections _merged;
     private byte[] _mirror = [];
 
@@ -28,7 +27,6 @@ public sealed class FlipTestPredictor : IPosePredictor
         _merger = new FlipTestMerger(flipIndex, options);
         int capacity = predictor.Options.Decode.MaxDetections;
         _original = new PoseDetections(capacity, predictor.Layout.KeypointCount);
-        _mirrored = new PoseDetections(capacity, predictor.Layout.KeypointCount);
         _merged = new PoseDetections(capacity, predictor.Layout.KeypointCount);
     }
 
@@ -50,11 +48,13 @@ public sealed class FlipTestPredictor : IPosePredictor
 
         BgrMirror.Horizontal(image, _mirror);
         var mirrorTime = Stopwatch.GetElapsedTime(t0);
-        _mirrored.CopyFrom(_predictor.Predict(new BgrImage(_mirror.AsSpan(0, bytes), image.Width, image.Height, image.Width * 3)));
+
+        // The predictor's result stays valid until its next call, so the mirrored pass is merged from it directly.
+        var mirrored = _predictor.Predict(new BgrImage(_mirror.AsSpan(0, bytes), image.Width, image.Height, image.Width * 3));
         var second = _predictor.LastTimes;
 
         long t1 = Stopwatch.GetTimestamp();
-        _merger.Merge(_original, _mirrored, image.Width, _merged);
+        _merger.Merge(_original, mirrored, image.Width, _merged);
         var mergeTime = Stopwatch.GetElapsedTime(t1);
         LastTimes = new StageTimes(
             first.Preprocess + second.Preprocess + mirrorTime,
