@@ -15,8 +15,11 @@ public static class PoseOverlay
     {
         int x1 = Px(x), y1 = Px(y), x2 = Px(x + w), y2 = Px(y + h);
         into.Add(DrawCommand.Rectangle(x1, y1, x2, y2, boxColor, style.LineWidth));
-        foreach (var link in meta.Skeleton)
+        // Indexed: foreach over the interface would allocate an enumerator per pose, every frame.
+        var skeleton = meta.Skeleton;
+        for (int s = 0; s < skeleton.Count; s++)
         {
+            var link = skeleton[s];
             if (link.From >= keypoints.Length || link.To >= keypoints.Length)
             {
                 continue;

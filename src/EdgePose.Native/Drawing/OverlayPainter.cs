@@ -11,8 +11,10 @@ public static class OverlayPainter
 
     public static void Paint(BgrMat image, IReadOnlyList<DrawCommand> commands, double fontScale)
     {
-        foreach (var c in commands)
+        // Indexed: foreach over the interface would box the list's enumerator on every frame.
+        for (int i = 0; i < commands.Count; i++)
         {
+            var c = commands[i];
             switch (c.Kind)
             {
                 case DrawKind.Rectangle:
