@@ -35,8 +35,6 @@ public static class KeypointNameSides
         return name;
     }
 
-    public static bool HasSide(string name) => !string.Equals(Mirror(name), name, StringComparison.Ordinal);
-
     /// <summary>
     /// flip_idx from names: each sided name maps to its mirror when that name exists, everything else to itself.
     /// </summary>

@@ -85,16 +85,6 @@ public sealed class PoseDetections
         Count = n;
     }
 
-    /// <summary>Removes detections from <paramref name="count"/> on.</summary>
-    public void Truncate(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count < Count)
-        {
-            Count = count;
-        }
-    }
-
     private int Checked(int i)
     {
         if ((uint)i >= (uint)Count)

@@ -17,11 +17,4 @@ public static class TrtAbi
     public const int IoInput = 1;
 
     public const int IoOutput = 2;
-
-    /// <summary>ept_engine_profile_shape's selector: 0 = min, 1 = opt, 2 = max.</summary>
-    public const int ProfileMin = 0;
-
-    public const int ProfileOpt = 1;
-
-    public const int ProfileMax = 2;
 }

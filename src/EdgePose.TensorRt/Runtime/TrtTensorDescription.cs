@@ -22,8 +22,6 @@ public sealed record TrtTensorDescription(
     /// <summary>TensorFormat::kLINEAR: plain row-major, what host code reads and writes.</summary>
     public bool IsLinear => Format == 0;
 
-    public TensorInfo ToTensorInfo() => new(Name, ElementType, Shape);
-
     /// <summary>Reads the wrapper's struct (fixed UTF-8 arrays, fixed dims).</summary>
     public static unsafe TrtTensorDescription FromNative(int index, in TrtTensorInfo info)
     {
