@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using EdgePose.Core.Errors;
 using EdgePose.Native.Cuda;
 using EdgePose.Native.TensorRt;
@@ -124,10 +123,10 @@ public static class EngineBuilder
     {
         var sidecar = new EngineSidecar
         {
-            PlanSha256 = EngineFileReader.Sha256(bytes),
+            PlanSha256 = Sha256Hex.Of(bytes),
             PlanBytes = bytes.Length,
             OnnxPath = plan.OnnxPath,
-            OnnxSha256 = FileSha256(plan.OnnxPath),
+            OnnxSha256 = Sha256Hex.OfFile(plan.OnnxPath),
             TensorRt = environment.TensorRt,
             Gpu = environment.Gpu,
             Build = plan.Flags,
@@ -138,12 +137,6 @@ public static class EngineBuilder
         WriteAtomically(plan.OutputPath, bytes);
         WriteAtomically(sidecarPath, System.Text.Encoding.UTF8.GetBytes(EngineSidecarJson.Write(sidecar)));
         return new EngineBuildResult(plan.OutputPath, sidecarPath, sidecar, clock.Elapsed);
-    }
-
-    private static string FileSha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static void WriteAtomically(string path, ReadOnlySpan<byte> bytes)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EdgePose.Core.Errors;
 using EdgePose.TensorRt.Compatibility;
 
@@ -57,7 +56,7 @@ public static class EngineFileReader
         }
 
         var sidecar = EngineSidecarJson.Read(File.ReadAllText(sidecarPath), sidecarPath);
-        if (sidecar.PlanBytes != plan.Length || !string.Equals(sidecar.PlanSha256, Sha256(plan), StringComparison.OrdinalIgnoreCase))
+        if (sidecar.PlanBytes != plan.Length || !string.Equals(sidecar.PlanSha256, Sha256Hex.Of(plan), StringComparison.OrdinalIgnoreCase))
         {
             var change = sidecar.PlanBytes > plan.Length ? "truncated" : "replaced";
             throw new InputException(
@@ -67,6 +66,4 @@ public static class EngineFileReader
 
         return sidecar;
     }
-
-    internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

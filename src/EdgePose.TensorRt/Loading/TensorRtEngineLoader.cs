@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EdgePose.Core.Errors;
 using EdgePose.Native.TensorRt;
 using EdgePose.TensorRt.Building;
@@ -104,14 +103,5 @@ public static class TensorRtEngineLoader
         }
     }
 
-    private static string? Sha256OrNull(string? path)
-    {
-        if (path is null || !File.Exists(path))
-        {
-            return null;
-        }
-
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    private static string? Sha256OrNull(string? path) => path is not null && File.Exists(path) ? Sha256Hex.OfFile(path) : null;
 }

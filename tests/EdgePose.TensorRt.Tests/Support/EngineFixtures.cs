@@ -29,7 +29,7 @@ internal static class EngineFixtures
 
     public static EngineSidecar Sidecar(byte[] plan, BuildEnvironment? built = null, EngineBuildFlags? flags = null, string onnx = "/models/yolo11n-pose.onnx") => new()
     {
-        PlanSha256 = EngineFileReader.Sha256(plan),
+        PlanSha256 = Sha256Hex.Of(plan),
         PlanBytes = plan.Length,
         OnnxPath = onnx,
         OnnxSha256 = new string('a', 64),
