@@ -10,6 +10,8 @@
 #include <memory>
 #include <system_error>
 
+#include <sys/stat.h>
+
 namespace {
 
 struct file_closer {
@@ -130,6 +132,11 @@ EPCV_API int32_t epcv_imread(const char* path, epcv_mat* dst) {
       return epcv::fail(EPCV_ERR_NOT_FOUND, errno_text(errno));
     }
     std::vector<uint8_t> bytes;
+    // A regular file's size is known: reserve it, so the chunks below never move the buffer.
+    struct stat info {};
+    if (fstat(fileno(f.get()), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+      bytes.reserve(static_cast<size_t>(info.st_size));
+    }
     uint8_t chunk[1 << 16];
     size_t n = 0;
     while ((n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0) {
