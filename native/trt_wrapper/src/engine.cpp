@@ -100,12 +100,14 @@ extern "C" ept_status ept_engine_serialize(const ept_engine* engine, ept_blob** 
 
 extern "C" ept_status ept_engine_io_count(const ept_engine* engine, int32_t* out_count)
 {
-    if (engine == nullptr || out_count == nullptr)
-    {
-        return ept::nullArgument("ept_engine_io_count", engine == nullptr ? "engine" : "out_count");
-    }
-    *out_count = static_cast<int32_t>(engine->ioNames.size());
-    return EPT_OK;
+    return ept::guarded("ept_engine_io_count", [&]() -> ept_status {
+        if (engine == nullptr || out_count == nullptr)
+        {
+            return ept::nullArgument("ept_engine_io_count", engine == nullptr ? "engine" : "out_count");
+        }
+        *out_count = static_cast<int32_t>(engine->ioNames.size());
+        return EPT_OK;
+    });
 }
 
 extern "C" ept_status ept_engine_io_info(const ept_engine* engine, int32_t index, ept_tensor_info* out)
@@ -137,12 +139,14 @@ extern "C" ept_status ept_engine_io_info(const ept_engine* engine, int32_t index
 
 extern "C" ept_status ept_engine_profile_count(const ept_engine* engine, int32_t* out_count)
 {
-    if (engine == nullptr || out_count == nullptr)
-    {
-        return ept::nullArgument("ept_engine_profile_count", engine == nullptr ? "engine" : "out_count");
-    }
-    *out_count = engine->engine->getNbOptimizationProfiles();
-    return EPT_OK;
+    return ept::guarded("ept_engine_profile_count", [&]() -> ept_status {
+        if (engine == nullptr || out_count == nullptr)
+        {
+            return ept::nullArgument("ept_engine_profile_count", engine == nullptr ? "engine" : "out_count");
+        }
+        *out_count = engine->engine->getNbOptimizationProfiles();
+        return EPT_OK;
+    });
 }
 
 extern "C" ept_status ept_engine_profile_shape(
@@ -171,15 +175,17 @@ extern "C" ept_status ept_engine_profile_shape(
 
 extern "C" ept_status ept_engine_device_memory_size(const ept_engine* engine, uint64_t* out_bytes)
 {
-    if (engine == nullptr || out_bytes == nullptr)
-    {
-        return ept::nullArgument("ept_engine_device_memory_size", engine == nullptr ? "engine" : "out_bytes");
-    }
+    return ept::guarded("ept_engine_device_memory_size", [&]() -> ept_status {
+        if (engine == nullptr || out_bytes == nullptr)
+        {
+            return ept::nullArgument("ept_engine_device_memory_size", engine == nullptr ? "engine" : "out_bytes");
+        }
 #if NV_TENSORRT_MAJOR >= 10
-    auto const bytes = engine->engine->getDeviceMemorySizeV2();
-    *out_bytes = bytes > 0 ? static_cast<uint64_t>(bytes) : 0;
+        auto const bytes = engine->engine->getDeviceMemorySizeV2();
+        *out_bytes = bytes > 0 ? static_cast<uint64_t>(bytes) : 0;
 #else
-    *out_bytes = static_cast<uint64_t>(engine->engine->getDeviceMemorySize());
+        *out_bytes = static_cast<uint64_t>(engine->engine->getDeviceMemorySize());
 #endif
-    return EPT_OK;
+        return EPT_OK;
+    });
 }

@@ -1,5 +1,6 @@
 #include "log_forwarder.hpp"
 
+#include "api_guard.hpp"
 #include "last_error.hpp"
 
 namespace {
@@ -86,11 +87,13 @@ void ErrorCapture::record(char const* message)
 
 extern "C" ept_status ept_set_log_callback(ept_log_fn fn, void* user, int32_t max_severity)
 {
-    if (max_severity < EPT_LOG_INTERNAL_ERROR || max_severity > EPT_LOG_VERBOSE)
-    {
-        return ept::fail(EPT_INVALID_ARGUMENT, "log severity must be 0 (internal error) to 4 (verbose), got "
-            + std::to_string(max_severity));
-    }
-    ept::LogForwarder::instance().setCallback(fn, user, max_severity);
-    return EPT_OK;
+    return ept::guarded("ept_set_log_callback", [&]() -> ept_status {
+        if (max_severity < EPT_LOG_INTERNAL_ERROR || max_severity > EPT_LOG_VERBOSE)
+        {
+            return ept::fail(EPT_INVALID_ARGUMENT, "log severity must be 0 (internal error) to 4 (verbose), got "
+                + std::to_string(max_severity));
+        }
+        ept::LogForwarder::instance().setCallback(fn, user, max_severity);
+        return EPT_OK;
+    });
 }
