@@ -146,7 +146,7 @@ public sealed class TensorRtEngine : IInferenceEngine
         var shape = execution.GetShape(tensor.Index);
         if (!shape.IsFixed)
         {
-            throw new InputException($"{source}: output '{tensor.Name}' has the data-dependent shape {shape}, which TensorRtEngine does not support");
+            throw new InputException($"{source}: {(tensor.IsInput ? "input" : "output")} '{tensor.Name}' has the data-dependent shape {shape}, which TensorRtEngine does not support");
         }
 
         var elements = checked((int)shape.ElementCount);
