@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # EdgePose setup for a fresh Debian 12 / Ubuntu / JetPack machine. Idempotent: a second run only
 # checks and rebuilds what changed.
-#   1. Debian packages (cmake, g++, OpenCV, GStreamer, mosquitto, Node.js/npm, ...)
+#   1. Debian packages (cmake, g++, make, pkg-config, OpenCV and its sample data, Node.js/npm when npm is absent)
 #   2. ONNX Runtime's native library from the npm package onnxruntime-node (pinned), x64 or arm64
 #   3. native code (CMake) into artifacts/native
 #   4. the managed build (dotnet build EdgePose.sln)
