@@ -39,7 +39,7 @@ public static class PredictCommand
                 MetaFile = parse.GetValue(meta),
                 MaxFrames = parse.GetValue(maxFrames),
             };
-            using var log = (Serilog.Core.Logger)CliLogging.Create(parse.GetValue(verbose));
+            using var log = CliLogging.Create(parse.GetValue(verbose));
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var report = new PredictRunner(options, log, stdout).Run(ct);

@@ -39,7 +39,7 @@ public static class ValCommand
                 Engine = inference.Engine(parse),
                 Flip = parse.GetValue(flip),
             };
-            using var log = (Serilog.Core.Logger)CliLogging.Create(parse.GetValue(verbose));
+            using var log = CliLogging.Create(parse.GetValue(verbose));
             var stdout = parse.InvocationConfiguration.Output;
             var valData = ValDataLoader.Load(options.Data, options.Images);
             foreach (var note in valData.Notes)

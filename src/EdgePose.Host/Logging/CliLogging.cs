@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace EdgePose.Host.Logging;
@@ -6,7 +7,7 @@ namespace EdgePose.Host.Logging;
 /// <summary>Serilog for the command line: human-readable lines on stderr, so stdout carries only results.</summary>
 public static class CliLogging
 {
-    public static ILogger Create(bool verbose = false) =>
+    public static Logger Create(bool verbose = false) =>
         new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             .WriteTo.Console(
