@@ -20,14 +20,10 @@ public static class CommandErrors
         return code;
     }
 
-    /// <summary>Reports the errors of a command line that did not parse, one line each; returns <see cref="ExitCodes.BadInput"/>.</summary>
+    /// <summary>Reports the errors of a command line that did not parse on one line, joined by "; "; returns <see cref="ExitCodes.BadInput"/>.</summary>
     public static int ReportParseErrors(IEnumerable<string> messages, TextWriter stderr)
     {
-        foreach (var message in messages)
-        {
-            stderr.WriteLine("error: " + OneLine(message));
-        }
-
+        stderr.WriteLine("error: " + string.Join("; ", messages.Select(OneLine)));
         return ExitCodes.BadInput;
     }
 

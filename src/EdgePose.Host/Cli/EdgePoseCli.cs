@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdgePose.Core.Errors;
+using EdgePose.Cli;
 using EdgePose.Host.Commands;
 
 namespace EdgePose.Host.Cli;
@@ -18,24 +18,6 @@ public static class EdgePoseCli
     }
 
     /// <summary>Runs the command line; bad input ends with one line on stderr and a non-zero exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
-    {
-        stdout ??= Console.Out;
-        stderr ??= Console.Error;
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        try
-        {
-            var parse = Build().Parse(args);
-            if (parse.Errors.Count > 0)
-            {
-                return CommandErrors.ReportParseErrors(parse.Errors.Select(e => e.Message), stderr);
-            }
-
-            return await parse.InvokeAsync(config, ct).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            return CommandErrors.Report(e, stderr);
-        }
-    }
+    public static Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default) =>
+        CommandLine.RunAsync(Build(), args, stdout, stderr, ct);
 }

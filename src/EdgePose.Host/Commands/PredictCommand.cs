@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EdgePose.Core.Errors;
-using EdgePose.Host.Logging;
+using EdgePose.Cli;
 using EdgePose.Host.Predict;
 
 namespace EdgePose.Host.Commands;
@@ -39,7 +39,7 @@ public static class PredictCommand
                 MetaFile = parse.GetValue(meta),
                 MaxFrames = parse.GetValue(maxFrames),
             };
-            using var log = CliLogging.Create(parse.GetValue(verbose));
+            using var log = CliLogging.Create(parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var report = new PredictRunner(options, log, stdout).Run(ct);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using EdgePose.Core.Errors;
-using EdgePose.Host.Logging;
+using EdgePose.Cli;
 using EdgePose.Host.Val;
 
 namespace EdgePose.Host.Commands;
@@ -39,7 +39,7 @@ public static class ValCommand
                 Engine = inference.Engine(parse),
                 Flip = parse.GetValue(flip),
             };
-            using var log = CliLogging.Create(parse.GetValue(verbose));
+            using var log = CliLogging.Create(parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             var stdout = parse.InvocationConfiguration.Output;
             var valData = ValDataLoader.Load(options.Data, options.Images);
             foreach (var note in valData.Notes)

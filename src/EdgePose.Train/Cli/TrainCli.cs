@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdgePose.Core.Errors;
+using EdgePose.Cli;
 using EdgePose.Train.Commands;
 using Serilog;
 
@@ -18,23 +18,7 @@ public static class TrainCli
     /// <summary>Runs the command line; bad input ends with one line on stderr and a non-zero exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
     {
-        using var log = TrainLogging.Create(stderr);
-        stdout ??= Console.Out;
-        stderr ??= Console.Error;
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        try
-        {
-            var parse = Build(log).Parse(args);
-            if (parse.Errors.Count > 0)
-            {
-                return CommandErrors.ReportParseErrors(parse.Errors.Select(e => e.Message), stderr);
-            }
-
-            return await parse.InvokeAsync(config, ct).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            return CommandErrors.Report(e, stderr);
-        }
+        using var log = CliLogging.Create(stderr ?? Console.Error);
+        return await CommandLine.RunAsync(Build(log), args, stdout, stderr, ct).ConfigureAwait(false);
     }
 }

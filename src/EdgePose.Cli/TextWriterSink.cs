@@ -2,7 +2,7 @@ using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting;
 
-namespace EdgePose.Train.Cli;
+namespace EdgePose.Cli;
 
 /// <summary>A Serilog sink writing rendered events to a <see cref="TextWriter"/> (the stderr a test hands in).</summary>
 internal sealed class TextWriterSink(TextWriter writer, ITextFormatter formatter) : ILogEventSink
