@@ -44,6 +44,7 @@ public sealed class PredictRunner
         }
 
         var source = PredictSource.Resolve(_options.Source);
+        var outputs = PredictOutputs.Plan(source, _options.OutputDirectory, _options.ImageFormat, _options.SaveImages);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
         var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
         var meta = ModelKeypointMeta.Resolve(
@@ -54,7 +55,7 @@ public sealed class PredictRunner
             _options.MetaFile ?? "meta");
         _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);
         Directory.CreateDirectory(_options.OutputDirectory);
-        var ctx = new Context(predictor, meta, engine.Metadata.Names, new PredictReport());
+        var ctx = new Context(predictor, meta, engine.Metadata.Names, outputs, new PredictReport());
         if (source.Kind == SourceKind.Video)
         {
             RunVideo(source.Path, ctx, ct);
@@ -80,19 +81,18 @@ public sealed class PredictRunner
             }
             catch (InputException e) when (source.Kind == SourceKind.Folder)
             {
-                _log.Error("Skipped {Image}: {Reason}", path, e.Message);
+                _log.Warning("Skipped {Image}", path);
                 ctx.Report.Fail(e.Message);
                 continue;
             }
 
             var det = ctx.Predictor.Predict(image.AsView());
             ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-            string stem = Path.GetFileNameWithoutExtension(path);
-            WriteJsonFile(Path.Combine(_options.OutputDirectory, stem + ".json"), path, image, det, ctx);
+            WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
             if (_options.SaveImages)
             {
                 Annotate(image, det, ctx);
-                ImageCodec.Write(Path.Combine(_options.OutputDirectory, stem + "." + _options.ImageFormat), image);
+                ImageCodec.Write(ctx.Outputs.AnnotatedImage(path), image);
             }
 
             _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {ctx.Predictor.LastTimes.Total.TotalMilliseconds:F1} ms"));
@@ -103,8 +103,7 @@ public sealed class PredictRunner
     {
         using var capture = VideoCapture.Open(path);
         using var frame = new BgrMat();
-        string stem = path.Contains("://", StringComparison.Ordinal) ? "stream" : Path.GetFileNameWithoutExtension(path);
-        using var jsonl = new FileStream(Path.Combine(_options.OutputDirectory, stem + ".jsonl"), FileMode.Create, FileAccess.Write);
+        using var jsonl = new FileStream(ctx.Outputs.JsonLines(path), FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(jsonl);
         VideoWriter? writer = null;
         try
@@ -120,7 +119,7 @@ public sealed class PredictRunner
                 json.Reset();
                 if (_options.SaveImages)
                 {
-                    writer ??= VideoWriter.Open(Path.Combine(_options.OutputDirectory, stem + ".avi"), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Width, frame.Height);
+                    writer ??= VideoWriter.Open(ctx.Outputs.AnnotatedVideo(path), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Width, frame.Height);
                     Annotate(frame, det, ctx);
                     writer.Write(frame);
                 }
@@ -156,7 +155,7 @@ public sealed class PredictRunner
         PredictionJson.Write(w, image, img.Width, img.Height, det, ctx.Meta, ctx.Names);
     }
 
-    private sealed record Context(PosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictReport Report)
+    private sealed record Context(PosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)
     {
         public List<DrawCommand> Overlay { get; } = [];
     }

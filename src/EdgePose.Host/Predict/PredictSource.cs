@@ -1,4 +1,5 @@
 using EdgePose.Core.Errors;
+using EdgePose.Core.Imaging;
 
 namespace EdgePose.Host.Predict;
 
@@ -8,8 +9,6 @@ namespace EdgePose.Host.Predict;
 /// </summary>
 public sealed record PredictSource(SourceKind Kind, string Path, IReadOnlyList<string> Images)
 {
-    public static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"];
-
     public static readonly string[] VideoExtensions = [".mp4", ".avi", ".mkv", ".mov", ".m4v", ".webm", ".mpg", ".mpeg", ".ts", ".h264", ".h265"];
 
     public static PredictSource Resolve(string source)
@@ -22,12 +21,12 @@ public sealed record PredictSource(SourceKind Kind, string Path, IReadOnlyList<s
         if (Directory.Exists(source))
         {
             var images = Directory.EnumerateFiles(source)
-                .Where(f => ImageExtensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant()))
+                .Where(ImageFileTypes.IsImage)
                 .Order(StringComparer.Ordinal)
                 .ToArray();
             if (images.Length == 0)
             {
-                throw new InputException($"source folder '{source}' holds no images ({string.Join(", ", ImageExtensions)})");
+                throw new InputException($"source folder '{source}' holds no images ({string.Join(", ", ImageFileTypes.Extensions)})");
             }
 
             return new PredictSource(SourceKind.Folder, source, images);

@@ -64,7 +64,7 @@ public static class DataYamlValData
             var full = YoloDatasetPaths.EntryPath(root, entry);
             if (Directory.Exists(full))
             {
-                foreach (var f in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(YoloLabelPaths.IsImage))
+                foreach (var f in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(ImageFileTypes.IsImage))
                 {
                     found.TryAdd(f, Path.GetRelativePath(full, f).Replace('\\', '/'));
                 }

@@ -9,7 +9,7 @@ public static class ImageFiles
 {
     /// <summary>Image files under a folder, recursively, in ordinal path order.</summary>
     public static List<string> Find(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(YoloLabelPaths.IsImage).Order(StringComparer.Ordinal).ToList();
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(ImageFileTypes.IsImage).Order(StringComparer.Ordinal).ToList();
 
     public static ImageHeader ReadHeader(string path)
     {

@@ -146,6 +146,37 @@ public sealed class PredictCommandTests : IDisposable
         AssertBadInput(r, "TensorRT was not found on this machine");
     }
 
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    public async Task Output_folder_that_would_overwrite_a_source_image_is_refused_and_the_image_kept()
+    {
+        var image = Path.Combine(_out, "photo.jpg");
+        using (var img = new Native.OpenCv.BgrMat(64, 48))
+        {
+            Native.OpenCv.ImageCodec.Write(image, img);
+        }
+
+        var before = File.ReadAllBytes(image);
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", _out, "--out", _out);
+
+        AssertBadInput(r, "would replace a source file");
+        Assert.Equal(before, File.ReadAllBytes(image));
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    public async Task Sources_sharing_a_name_are_refused_before_their_outputs_collide()
+    {
+        var folder = Path.Combine(_out, "in");
+        Directory.CreateDirectory(folder);
+        using (var img = new Native.OpenCv.BgrMat(64, 48))
+        {
+            Native.OpenCv.ImageCodec.Write(Path.Combine(folder, "a.jpg"), img);
+            Native.OpenCv.ImageCodec.Write(Path.Combine(folder, "a.png"), img);
+        }
+
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", folder, "--out", Path.Combine(_out, "o"));
+        AssertBadInput(r, "share the name 'a'");
+    }
+
     [Fact]
     public async Task Missing_source_is_rejected_naming_it()
     {

@@ -7,12 +7,6 @@ namespace EdgePose.Core.Datasets.Yolo;
 /// </summary>
 public static class YoloLabelPaths
 {
-    public static readonly IReadOnlyList<string> ImageExtensions =
-        [".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".dng", ".mpo", ".pfm", ".heic"];
-
-    public static bool IsImage(string path) =>
-        ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
-
     /// <summary>The label path for an image path, or null when no "images" folder is on the path.</summary>
     public static string? LabelPathFor(string imagePath)
     {

@@ -1,4 +1,5 @@
 using EdgePose.Core.Errors;
+using EdgePose.Core.Imaging;
 
 namespace EdgePose.TensorRt.Building.Calibration;
 
@@ -6,8 +7,6 @@ namespace EdgePose.TensorRt.Building.Calibration;
 public static class CalibrationImageFolder
 {
     /// <summary>File extensions taken as images.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".jpg", ".jpeg", ".png", ".bmp"];
-
     /// <summary>The image files of <paramref name="folder"/>; <see cref="InputException"/> when it is missing or has none.</summary>
     public static IReadOnlyList<string> List(string folder)
     {
@@ -19,12 +18,12 @@ public static class CalibrationImageFolder
         }
 
         var images = Directory.EnumerateFiles(folder)
-            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Where(ImageFileTypes.IsImage)
             .Order(StringComparer.Ordinal)
             .ToList();
         if (images.Count == 0)
         {
-            throw new InputException($"calibration image folder {folder} has no images ({string.Join(", ", Extensions)})");
+            throw new InputException($"calibration image folder {folder} has no images ({string.Join(", ", ImageFileTypes.Extensions)})");
         }
 
         return images;
