@@ -58,25 +58,31 @@ public static class BuildEngineCommand
         var plan = arguments.Validate();
         TensorRtLibrary.EnsureAvailable();
         TrtLog.SetSink((severity, message) => stderr.WriteLine($"TensorRT {severity.ToString().ToLowerInvariant()}: {message.ReplaceLineEndings(" ")}"), TrtLogSeverity.Warning);
-
-        var f = plan.Flags;
-        stdout.WriteLine($"building {plan.OutputPath}");
-        stdout.WriteLine($"  from {plan.OnnxPath} ({(plan.Onnx.IsQuantized ? "quantised, QDQ" : "float")}), {EngineBuildFlags.Spell(f.Precision)}, batch {f.Batch}"
-            + (f.DlaCore is { } d ? $", DLA core {d}" : "") + (plan.NeedsCalibration ? $", calibrating on {plan.CalibrationImages.Count} images" : ""));
-        foreach (var p in plan.InputProfiles)
+        try
         {
-            stdout.WriteLine($"  profile {p}");
+            var f = plan.Flags;
+            stdout.WriteLine($"building {plan.OutputPath}");
+            stdout.WriteLine($"  from {plan.OnnxPath} ({(plan.Onnx.IsQuantized ? "quantised, QDQ" : "float")}), {EngineBuildFlags.Spell(f.Precision)}, batch {f.Batch}"
+                + (f.DlaCore is { } d ? $", DLA core {d}" : "") + (plan.NeedsCalibration ? $", calibrating on {plan.CalibrationImages.Count} images" : ""));
+            foreach (var p in plan.InputProfiles)
+            {
+                stdout.WriteLine($"  profile {p}");
+            }
+
+            stdout.WriteLine($"  with {TensorRtLibrary.Describe()} on {TensorRtLibrary.GetGpu()}");
+            var printer = new ProgressPrinter(stdout);
+            using var preprocessor = plan.NeedsCalibration ? new LetterboxCalibrationPreprocessor() : null;
+            var result = EngineBuilder.Build(plan, printer, preprocessor, ct);
+
+            var mib = new FileInfo(result.PlanPath).Length / (1024.0 * 1024.0);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.PlanPath} ({mib:F1} MiB) and {result.SidecarPath} in {result.Duration.TotalSeconds:F0} s"));
+            stdout.WriteLine($"compare with TensorRT's own runner: trtexec --loadEngine={RebuildCommand.Quote(result.PlanPath)}");
+            return 0;
         }
-
-        stdout.WriteLine($"  with {TensorRtLibrary.Describe()} on {TensorRtLibrary.GetGpu()}");
-        var printer = new ProgressPrinter(stdout);
-        using var preprocessor = plan.NeedsCalibration ? new LetterboxCalibrationPreprocessor() : null;
-        var result = EngineBuilder.Build(plan, printer, preprocessor, ct);
-
-        var mib = new FileInfo(result.PlanPath).Length / (1024.0 * 1024.0);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.PlanPath} ({mib:F1} MiB) and {result.SidecarPath} in {result.Duration.TotalSeconds:F0} s"));
-        stdout.WriteLine($"compare with TensorRT's own runner: trtexec --loadEngine={RebuildCommand.Quote(result.PlanPath)}");
-        return 0;
+        finally
+        {
+            TrtLog.SetSink(null); // the sink holds this command's stderr: let it go with the command
+        }
     }
 
     /// <summary>Phase starts and ends with their times, and step counts at most every 10 %.</summary>

@@ -86,6 +86,9 @@ public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
         }
     }
 
+    /// <summary>Version of the ONNX Runtime library this process loads (loading it if needed).</summary>
+    public static string RuntimeVersion => OrtLibrary.Default.Version;
+
     public string ModelPath { get; }
 
     public OnnxRuntimeOptions Options { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -17,19 +18,21 @@ public static unsafe class TrtText
     public static string FromPointer(byte* text) => text == null ? "" : Marshal.PtrToStringUTF8((nint)text) ?? "";
 
     /// <summary>
-    /// Copies <paramref name="text"/> as null-terminated UTF-8 into unmanaged memory owned by the returned
-    /// value (freed on dispose). Text with a NUL character is rejected: C would cut it short.
+    /// <paramref name="text"/> as null-terminated UTF-8 in a pinned managed array (no unmanaged memory to
+    /// free); its pointer stays valid while the returned value is alive. Text with a NUL character is
+    /// rejected: C would cut it short.
     /// </summary>
-    public static NativeUtf8 ToNative(string? text) => new(text);
+    public static PinnedUtf8 ToNative(string? text) => new(text);
 
-    /// <summary>A null-terminated UTF-8 copy of a string in unmanaged memory; null pointer for a null string.</summary>
-    public readonly struct NativeUtf8 : IDisposable
+    /// <summary>A null-terminated UTF-8 copy of a string in a pinned array; null pointer for a null string.</summary>
+    public sealed class PinnedUtf8
     {
-        internal NativeUtf8(string? text)
+        private readonly byte[]? _bytes;
+
+        internal PinnedUtf8(string? text)
         {
             if (text is null)
             {
-                Pointer = null;
                 return;
             }
 
@@ -39,19 +42,11 @@ public static unsafe class TrtText
             }
 
             var length = Encoding.UTF8.GetByteCount(text);
-            Pointer = (byte*)NativeMemory.Alloc((nuint)length + 1);
-            Encoding.UTF8.GetBytes(text, new Span<byte>(Pointer, length));
-            Pointer[length] = 0;
+            _bytes = GC.AllocateArray<byte>(length + 1, pinned: true);
+            Encoding.UTF8.GetBytes(text, _bytes);
         }
 
-        public byte* Pointer { get; }
-
-        public void Dispose()
-        {
-            if (Pointer != null)
-            {
-                NativeMemory.Free(Pointer);
-            }
-        }
+        /// <summary>The first byte; the array lives on the pinned object heap, so the address does not move.</summary>
+        public byte* Pointer => _bytes is null ? null : (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_bytes));
     }
 }

@@ -45,7 +45,7 @@ public static class EngineBuilder
         CalibrationBatchFeeder? feeder = null;
         try
         {
-            using var timingCache = TrtText.ToNative(flags.TimingCache);
+            var timingCache = TrtText.ToNative(flags.TimingCache);
             var options = TrtBuildOptions.Create();
             options.PrecisionFlags = flags.Precision switch
             {
@@ -61,7 +61,7 @@ public static class EngineBuilder
             options.ProgressUser = GCHandle.ToIntPtr(relayHandle);
 
             var profiles = stackalloc TrtInputProfile[plan.InputProfiles.Count];
-            using var profileNames = new NativeStrings(plan.InputProfiles.Select(p => p.Name));
+            var profileNames = new NativeStrings(plan.InputProfiles.Select(p => p.Name));
             for (var i = 0; i < plan.InputProfiles.Count; i++)
             {
                 profiles[i] = ToNative(plan.InputProfiles[i], profileNames[i]);
@@ -81,6 +81,10 @@ public static class EngineBuilder
             }
 
             var status = TrtApi.ept_build_engine_from_onnx(plan.OnnxPath, &options, out var blob);
+
+            // The wrapper read these strings' pinned bytes during the call: keep them alive until it returned.
+            GC.KeepAlive(timingCache);
+            GC.KeepAlive(profileNames);
             using (blob)
             {
                 if (feeder?.Failure is { } failure)

@@ -34,7 +34,7 @@ public unsafe class TrtTextTests
     [Fact]
     public void String_to_the_wrapper_is_null_terminated_utf8()
     {
-        using var native = TrtText.ToNative("/models/ÿolo pose.onnx");
+        var native = TrtText.ToNative("/models/ÿolo pose.onnx");
 
         Assert.Equal("/models/ÿolo pose.onnx", Marshal.PtrToStringUTF8((nint)native.Pointer));
         var length = Encoding.UTF8.GetByteCount("/models/ÿolo pose.onnx");
@@ -44,7 +44,7 @@ public unsafe class TrtTextTests
     [Fact]
     public void Null_string_becomes_a_null_pointer()
     {
-        using var native = TrtText.ToNative(null);
+        var native = TrtText.ToNative(null);
 
         Assert.True(native.Pointer == null);
     }
