@@ -23,6 +23,8 @@ public sealed class RawPoseDecoder : IPoseDecoder
     private readonly float[] _nmsBox;
     private readonly float[] _rowMax;
     private readonly int[] _keep;
+    private ulong[] _sortKeys = [];
+    private int[] _sortOrder = [];
 
     public RawPoseDecoder(OutputLayout layout)
     {
@@ -83,10 +85,16 @@ public sealed class RawPoseDecoder : IPoseDecoder
     private int RunOnBest(Span<float> scores, DecodeOptions options, int limit)
     {
         // Rare path (more than MaxCandidates above threshold): compact the best MaxCandidates to the front.
+        // Its sort buffers are made on first use and kept.
         int n = scores.Length;
-        var keys = new ulong[n];
-        var order = new int[n];
-        ScoreOrder.Sort(scores, keys, order);
+        if (_sortKeys.Length < n)
+        {
+            _sortKeys = new ulong[_candScore.Length];
+            _sortOrder = new int[_candScore.Length];
+        }
+
+        var order = _sortOrder;
+        ScoreOrder.Sort(scores, _sortKeys, order);
         int m = options.MaxCandidates;
         Array.Sort(order, 0, m);
         for (int j = 0; j < m; j++)

@@ -1,4 +1,5 @@
 using EdgePose.Core.Errors;
+using EdgePose.Core.Meta;
 using EdgePose.Core.Nms;
 using EdgePose.Core.Poses;
 
@@ -196,26 +197,13 @@ public sealed class FlipTestMerger
 
     private static int[] CheckedFlipIndex(IReadOnlyList<int> flipIndex)
     {
-        int k = flipIndex.Count;
-        if (k == 0)
+        if (flipIndex.Count == 0)
         {
             throw new InputException("flip test needs flip_idx for the model's keypoints; it is empty");
         }
 
-        var seen = new bool[k];
-        var copy = new int[k];
-        for (int i = 0; i < k; i++)
-        {
-            int j = flipIndex[i];
-            if (j < 0 || j >= k || seen[j] || flipIndex[j] != i)
-            {
-                throw new InputException($"flip_idx [{string.Join(", ", flipIndex)}] is not a symmetric permutation of 0..{k - 1} (entry {i} = {j})");
-            }
-
-            seen[j] = true;
-            copy[i] = j;
-        }
-
-        return copy;
+        return FlipIndex.Problem(flipIndex, flipIndex.Count) is { } problem
+            ? throw new InputException($"flip test: {problem}")
+            : flipIndex.ToArray();
     }
 }

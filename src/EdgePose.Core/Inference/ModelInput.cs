@@ -9,6 +9,15 @@ namespace EdgePose.Core.Inference;
 /// </summary>
 public sealed record ModelInput(string Name, int Batch, int Height, int Width)
 {
+    /// <summary>Throws <see cref="InputException"/> when a requested input size is not a positive multiple of the stride.</summary>
+    public static void CheckImageSize(int? requestedSize, int stride)
+    {
+        if (requestedSize is int s && (s <= 0 || s % stride != 0))
+        {
+            throw new InputException($"imgsz {s} is not a positive multiple of the model stride {stride}");
+        }
+    }
+
     /// <summary>Checks the engine's input against the requested size; errors name the model and the fault.</summary>
     public static ModelInput From(IInferenceEngine engine, int? requestedSize, string source)
     {
@@ -25,10 +34,7 @@ public sealed record ModelInput(string Name, int Batch, int Height, int Width)
         }
 
         int stride = engine.Metadata.Stride ?? 32;
-        if (requestedSize is int s && (s <= 0 || s % stride != 0))
-        {
-            throw new InputException($"imgsz {s} is not a positive multiple of the model stride {stride}");
-        }
+        CheckImageSize(requestedSize, stride);
 
         if (d[2] < 0 || d[3] < 0)
         {

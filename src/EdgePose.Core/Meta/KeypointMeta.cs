@@ -94,25 +94,9 @@ public sealed record KeypointMeta
             throw new FormatException($"meta '{DatasetName}': keypoint dims {Dims} must be 2 or 3");
         }
 
-        if (FlipIndex.Count != k)
+        if (Meta.FlipIndex.Problem(FlipIndex, k) is { } flipProblem)
         {
-            throw new FormatException($"meta '{DatasetName}': flip_idx has {FlipIndex.Count} entries for {k} keypoints");
-        }
-
-        var seen = new bool[k];
-        for (int i = 0; i < k; i++)
-        {
-            int j = FlipIndex[i];
-            if (j < 0 || j >= k || seen[j])
-            {
-                throw new FormatException($"meta '{DatasetName}': flip_idx is not a permutation of 0..{k - 1} (entry {i} = {j})");
-            }
-
-            seen[j] = true;
-            if (FlipIndex[j] != i)
-            {
-                throw new FormatException($"meta '{DatasetName}': flip_idx is not symmetric ({i}->{j} but {j}->{FlipIndex[j]})");
-            }
+            throw new FormatException($"meta '{DatasetName}': {flipProblem}");
         }
 
         if (Sigmas.Count != k)

@@ -1,5 +1,6 @@
 using EdgePose.Core.Engines;
 using EdgePose.Core.Errors;
+using EdgePose.Core.Inference;
 using EdgePose.Core.Onnx;
 using EdgePose.Native.OnnxRuntime;
 using EdgePose.TensorRt.Loading;
@@ -36,11 +37,7 @@ public static class EngineFactory
             info = OnnxModelReader.Read(stream, modelPath);
         }
 
-        int stride = info.Metadata.Stride ?? 32;
-        if (options.ImageSize is int s && (s <= 0 || s % stride != 0))
-        {
-            throw new InputException($"imgsz {s} is not a positive multiple of the model stride {stride}");
-        }
+        ModelInput.CheckImageSize(options.ImageSize, info.Metadata.Stride ?? 32);
 
         // Only models with dynamic height/width take a size from us; a fixed model keeps its own and
         // the predictor explains a mismatch.

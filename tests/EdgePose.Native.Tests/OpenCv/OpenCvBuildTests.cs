@@ -30,4 +30,11 @@ public class OpenCvBuildTests
         OpenCvLogging.SetLevel(OpenCvLogLevel.Error);
         OpenCvLogging.SetLevel(OpenCvLogLevel.Warning);
     }
+
+    [Fact]
+    public void Log_level_outside_opencvs_range_is_refused_with_the_range_in_the_message()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => OpenCvLogging.SetLevel((OpenCvLogLevel)9));
+        Assert.Contains("log level must be 0 (silent) to 6 (verbose), got 9", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using EdgePose.Core.Datasets.Yolo;
+using EdgePose.Core.Meta;
 
 namespace EdgePose.Core.Datasets.Checks;
 
@@ -53,7 +54,7 @@ public static class DataYamlChecks
         {
             Warn("kpt_shape", "'flip_idx' is missing: horizontal flips cannot swap left and right keypoints (Ultralytics turns fliplr off)");
         }
-        else if (CheckFlip(y.FlipIdx, s.K) is { } problem)
+        else if (FlipIndex.Problem(y.FlipIdx, s.K) is { } problem)
         {
             Error("flip_idx", problem);
         }
@@ -72,39 +73,5 @@ public static class DataYamlChecks
         }
 
         return shape;
-    }
-
-    /// <summary>Why a flip index is not a symmetric permutation of 0..K-1, or null when it is.</summary>
-    public static string? CheckFlip(IReadOnlyList<int> flip, int k)
-    {
-        if (flip.Count != k)
-        {
-            return $"flip_idx has {flip.Count} entries for {k} keypoints";
-        }
-
-        var seen = new int[k];
-        for (int i = 0; i < k; i++)
-        {
-            int j = flip[i];
-            if (j < 0 || j >= k)
-            {
-                return $"flip_idx entry {i} = {j} is outside 0..{k - 1}";
-            }
-
-            if (seen[j]++ > 0)
-            {
-                return $"flip_idx is not a permutation: {j} appears twice and {Enumerable.Range(0, k).First(x => !flip.Contains(x))} never";
-            }
-        }
-
-        for (int i = 0; i < k; i++)
-        {
-            if (flip[flip[i]] != i)
-            {
-                return $"flip_idx is not symmetric: {i} → {flip[i]} but {flip[i]} → {flip[flip[i]]}";
-            }
-        }
-
-        return null;
     }
 }
