@@ -115,7 +115,7 @@ public sealed class EngineBuildArgumentsTests : IDisposable
         Directory.CreateDirectory(empty);
         File.WriteAllText(Path.Combine(empty, "readme.txt"), "no images here");
 
-        Assert.Equal($"calibration image folder {empty} has no images (.jpg, .jpeg, .png, .bmp)", Fail(new EngineBuildArguments { Onnx = _float, Int8 = true, CalibrationImages = empty }));
+        Assert.Equal($"calibration image folder {empty} has no images (.jpg, .jpeg, .png, .bmp, .webp, .tif, .tiff)", Fail(new EngineBuildArguments { Onnx = _float, Int8 = true, CalibrationImages = empty }));
     }
 
     [Theory]
