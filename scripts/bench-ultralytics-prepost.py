@@ -92,7 +92,10 @@ def main():
     from ultralytics.data.augment import LetterBox
     from ultralytics.models.yolo.pose import PosePredictor
     from ultralytics.utils import ops
-    from ultralytics.utils.nms import non_max_suppression
+    try:
+        from ultralytics.utils.nms import non_max_suppression  # 8.4
+    except ImportError:
+        from ultralytics.utils.ops import non_max_suppression  # 8.3
     from ultralytics.utils.patches import imread
 
     class StubModel:  # what PosePredictor reads from AutoBackend for a fixed-shape ONNX pose model
