@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EdgePose.Core.Errors;
 
 namespace EdgePose.Cli;
 

@@ -1,4 +1,5 @@
 using EdgePose.Core.Errors;
+using EdgePose.Core.Evaluation;
 using EdgePose.Core.Meta;
 using EdgePose.Core.Nms;
 using EdgePose.Core.Poses;
@@ -111,7 +112,7 @@ public sealed class FlipTestMerger
                     continue;
                 }
 
-                double iou = Iou(a, _mapped.Box(j));
+                double iou = BoxIntersectionOverUnion.OfCorners(a, _mapped.Box(j));
                 if (iou > best || (iou == best && _partner[i] < 0 && iou > 0))
                 {
                     best = iou;
@@ -161,21 +162,6 @@ public sealed class FlipTestMerger
     }
 
     private static float Mean(float a, float b) => (a + b) * 0.5f;
-
-    /// <summary>IoU of two x1, y1, x2, y2 boxes; 0 when they do not overlap or have no area.</summary>
-    private static double Iou(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double w = Math.Min(a[2], b[2]) - Math.Max(a[0], b[0]);
-        double h = Math.Min(a[3], b[3]) - Math.Max(a[1], b[1]);
-        if (w <= 0 || h <= 0)
-        {
-            return 0;
-        }
-
-        double inter = w * h;
-        double union = ((double)(a[2] - a[0]) * (a[3] - a[1])) + ((double)(b[2] - b[0]) * (b[3] - b[1])) - inter;
-        return union > 0 ? inter / union : 0;
-    }
 
     private void EnsureCapacity(int originals, int mirrored)
     {

@@ -35,6 +35,12 @@ public sealed record OnnxModelInfo
     /// <summary>metadata_props in file order.</summary>
     public required IReadOnlyDictionary<string, string> MetadataProps { get; init; }
 
+    /// <summary>How many nodes of each operator type the main graph has (nodes of subgraphs are not counted).</summary>
+    public IReadOnlyDictionary<string, int> OperatorCounts { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>Nodes of the main graph whose operator type is <paramref name="opType"/> ("QuantizeLinear", ...).</summary>
+    public int CountOf(string opType) => OperatorCounts.GetValueOrDefault(opType);
+
     /// <summary>Ultralytics metadata parsed from <see cref="MetadataProps"/>; fields are null where the file has no key.</summary>
     public required ModelMetadata Metadata { get; init; }
 

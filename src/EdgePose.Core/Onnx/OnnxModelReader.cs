@@ -8,8 +8,8 @@ using Google.Protobuf;
 namespace EdgePose.Core.Onnx;
 
 /// <summary>
-/// Reads an ONNX model's header, inputs, outputs and metadata from its bytes. Weights and nodes are
-/// skipped, not kept. The caller opens the file; <c>source</c> (usually the path) names it in errors.
+/// Reads an ONNX model's header, inputs, outputs, metadata and the operator types of its nodes from its
+/// bytes: EdgePose's one ONNX reader. Weights and everything else about nodes are skipped, not kept. The caller opens the file; <c>source</c> (usually the path) names it in errors.
 /// </summary>
 /// <remarks>
 /// Errors: <see cref="FormatException"/> for data that is not an ONNX model (empty, text, random bytes),
@@ -91,6 +91,12 @@ public static class OnnxModelReader
             throw new FormatException($"{source}: not a usable ONNX model (the graph has no outputs)");
         }
 
+        var operators = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in graph.Node)
+        {
+            operators[node.OpType] = operators.GetValueOrDefault(node.OpType) + 1;
+        }
+
         var props = new OrderedDictionary<string, string>(model.MetadataProps.Count);
         foreach (var entry in model.MetadataProps)
         {
@@ -113,6 +119,7 @@ public static class OnnxModelReader
             Inputs = inputs,
             Outputs = outputs,
             MetadataProps = props,
+            OperatorCounts = operators,
             Metadata = UltralyticsMetadataParser.Parse(props, source),
         };
     }

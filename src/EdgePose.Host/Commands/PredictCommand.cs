@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EdgePose.Core.Errors;
 using EdgePose.Cli;
 using EdgePose.Host.Predict;
 

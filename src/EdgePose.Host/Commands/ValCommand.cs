@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using EdgePose.Core.Errors;
 using EdgePose.Cli;
+using EdgePose.Core.Errors;
 using EdgePose.Host.Val;
 
 namespace EdgePose.Host.Commands;

@@ -49,7 +49,7 @@ internal static unsafe partial class TrtApi
     public static partial TrtStatus ept_engine_io_count(TrtEngineHandle engine, out int count);
 
     [LibraryImport(Lib)]
-    public static partial TrtStatus ept_engine_io_info(TrtEngineHandle engine, int index, TrtTensorInfo* info);
+    public static partial TrtStatus ept_engine_io_info(TrtEngineHandle engine, int index, TrtIoTensorNative* info);
 
     [LibraryImport(Lib)]
     public static partial TrtStatus ept_engine_profile_count(TrtEngineHandle engine, out int count);

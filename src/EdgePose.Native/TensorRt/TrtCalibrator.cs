@@ -9,7 +9,7 @@ namespace EdgePose.Native.TensorRt;
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct TrtCalibrator
 {
-    public delegate* unmanaged<nint, int, TrtTensorDesc*, nint*, int> NextBatch;
+    public delegate* unmanaged<nint, int, TrtCalibrationTensorNative*, nint*, int> NextBatch;
     public nint User;
 
     /// <summary>Calibration table file (UTF-8), read when present and written after; null for none.</summary>

@@ -67,7 +67,7 @@ public static class TensorRtEngineLoader
     private static TensorRtEngine Open(EngineFile file, EngineLoadOptions options)
     {
         var dla = options.DlaCore ?? file.BuildFlags?.DlaCore ?? -1;
-        var engine = TrtEngine.Deserialize(file.Plan, dla);
+        var engine = TrtDeserializedEngine.Deserialize(file.Plan, dla);
         try
         {
             return TensorRtEngine.Create(engine, file.Metadata, file.Path, options.Device);

@@ -13,7 +13,7 @@ namespace EdgePose.TensorRt.Runtime;
 /// </summary>
 public sealed class TensorRtEngine : IInferenceEngine
 {
-    private readonly TrtEngine _engine;
+    private readonly TrtDeserializedEngine _engine;
     private readonly CudaPrimaryContext _context;
     private readonly CudaStream _stream;
     private readonly TrtExecutionContext _execution;
@@ -21,7 +21,7 @@ public sealed class TensorRtEngine : IInferenceEngine
     private readonly Binding[] _outputs;
     private bool _disposed;
 
-    private TensorRtEngine(TrtEngine engine, ModelMetadata metadata, string description, CudaPrimaryContext context, CudaStream stream, TrtExecutionContext execution, Binding[] inputs, Binding[] outputs)
+    private TensorRtEngine(TrtDeserializedEngine engine, ModelMetadata metadata, string description, CudaPrimaryContext context, CudaStream stream, TrtExecutionContext execution, Binding[] inputs, Binding[] outputs)
     {
         _engine = engine;
         Metadata = metadata;
@@ -47,7 +47,7 @@ public sealed class TensorRtEngine : IInferenceEngine
     /// Takes ownership of <paramref name="engine"/> and readies it on CUDA device <paramref name="device"/>.
     /// <paramref name="source"/> names the engine file in error messages.
     /// </summary>
-    public static TensorRtEngine Create(TrtEngine engine, ModelMetadata metadata, string source, int device = 0)
+    public static TensorRtEngine Create(TrtDeserializedEngine engine, ModelMetadata metadata, string source, int device = 0)
     {
         foreach (var t in engine.Tensors)
         {
@@ -141,7 +141,7 @@ public sealed class TensorRtEngine : IInferenceEngine
         _context.Dispose();
     }
 
-    private static Binding Bind(TrtTensorDescription tensor, TrtExecutionContext execution, CudaPrimaryContext context, List<IDisposable> owned, string source)
+    private static Binding Bind(TrtIoTensor tensor, TrtExecutionContext execution, CudaPrimaryContext context, List<IDisposable> owned, string source)
     {
         var shape = execution.GetShape(tensor.Index);
         if (!shape.IsFixed)
@@ -159,5 +159,5 @@ public sealed class TensorRtEngine : IInferenceEngine
         return new Binding(tensor, shape, elements, bytes, host, device);
     }
 
-    private sealed record Binding(TrtTensorDescription Tensor, TensorShape Shape, int Elements, ulong Bytes, CudaPinnedBuffer Host, CudaDeviceBuffer Device);
+    private sealed record Binding(TrtIoTensor Tensor, TensorShape Shape, int Elements, ulong Bytes, CudaPinnedBuffer Host, CudaDeviceBuffer Device);
 }

@@ -11,9 +11,9 @@ namespace EdgePose.TensorRt.Runtime;
 public sealed class TrtExecutionContext : IDisposable
 {
     private readonly TrtContextHandle _handle;
-    private readonly IReadOnlyList<TrtTensorDescription> _tensors;
+    private readonly IReadOnlyList<TrtIoTensor> _tensors;
 
-    internal TrtExecutionContext(TrtContextHandle handle, IReadOnlyList<TrtTensorDescription> tensors)
+    internal TrtExecutionContext(TrtContextHandle handle, IReadOnlyList<TrtIoTensor> tensors)
     {
         _handle = handle;
         _tensors = tensors;

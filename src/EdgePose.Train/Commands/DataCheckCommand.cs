@@ -1,6 +1,6 @@
 using System.CommandLine;
+using EdgePose.Cli;
 using EdgePose.Core.Datasets.Checks;
-using EdgePose.Core.Errors;
 using EdgePose.Train.Datasets;
 
 namespace EdgePose.Train.Commands;

@@ -64,6 +64,15 @@ public class SimilarityTests
     }
 
     [Fact]
+    public void Box_iou_of_corners_equals_box_iou_of_the_same_boxes_as_x_y_w_h()
+    {
+        Assert.Equal(BoxIntersectionOverUnion.Compute([50, 10, 100, 80], [0, 0, 100, 100], false), BoxIntersectionOverUnion.OfCorners([50, 10, 150, 90], [0, 0, 100, 100]), 15);
+        Assert.Equal(1.0, BoxIntersectionOverUnion.OfCorners([1, 2, 3, 4], [1, 2, 3, 4]), 15);
+        Assert.Equal(0, BoxIntersectionOverUnion.OfCorners([0, 0, 10, 10], [10, 0, 20, 10]));
+        Assert.Equal(0, BoxIntersectionOverUnion.OfCorners([5, 5, 5, 5], [0, 0, 10, 10]));
+    }
+
+    [Fact]
     public void Box_iou_against_a_crowd_region_divides_by_the_detection_area()
     {
         Assert.Equal(1.0, BoxIntersectionOverUnion.Compute([10, 10, 20, 20], [0, 0, 100, 100], true), 15);

@@ -64,6 +64,20 @@ public class OnnxModelReaderTests
     }
 
     [Fact]
+    public void Nodes_of_the_main_graph_are_counted_by_operator_type()
+    {
+        var info = OnnxModelReader.Read(
+            OnnxBytes.Tiny(quantised: true).Node("Relu", ["output0"], ["r2"]).Constant("c", 1f, 2f).ToBytes(), "m.onnx");
+
+        Assert.Equal(1, info.CountOf("QuantizeLinear"));
+        Assert.Equal(1, info.CountOf("DequantizeLinear"));
+        Assert.Equal(2, info.CountOf("Relu"));
+        Assert.Equal(1, info.CountOf("Constant"));
+        Assert.Equal(0, info.CountOf("Conv"));
+        Assert.Equal(5, info.OperatorCounts.Values.Sum());
+    }
+
+    [Fact]
     public void Dynamic_dimensions_are_minus_one_and_keep_their_symbolic_names()
     {
         var model = YoloPose();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EdgePose.Core.Errors;
+using EdgePose.Cli;
 using EdgePose.Native.OpenCv;
 using EdgePose.Tests;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using EdgePose.Core.Errors;
+using EdgePose.Cli;
 using EdgePose.Host.Tests.Support;
 using EdgePose.Tests;
 

@@ -18,10 +18,10 @@ public partial class AbiLayoutTests
         ["ept_version_info"] = typeof(TrtVersionInfo),
         ["ept_gpu_info"] = typeof(TrtGpuInfo),
         ["ept_input_profile"] = typeof(TrtInputProfile),
-        ["ept_tensor_desc"] = typeof(TrtTensorDesc),
+        ["ept_tensor_desc"] = typeof(TrtCalibrationTensorNative),
         ["ept_calibrator"] = typeof(TrtCalibrator),
         ["ept_build_options"] = typeof(TrtBuildOptions),
-        ["ept_tensor_info"] = typeof(TrtTensorInfo),
+        ["ept_tensor_info"] = typeof(TrtIoTensorNative),
     };
 
     public static TheoryData<string, int> Sizes() => Pinned(PinPattern());

@@ -55,7 +55,7 @@ internal sealed unsafe class CalibrationBatchFeeder : IDisposable
     }
 
     [UnmanagedCallersOnly]
-    private static int NextBatch(nint user, int inputCount, TrtTensorDesc* inputs, nint* deviceBuffers)
+    private static int NextBatch(nint user, int inputCount, TrtCalibrationTensorNative* inputs, nint* deviceBuffers)
     {
         var feeder = (CalibrationBatchFeeder)GCHandle.FromIntPtr(user).Target!;
         try
@@ -69,7 +69,7 @@ internal sealed unsafe class CalibrationBatchFeeder : IDisposable
         }
     }
 
-    private bool Fill(int inputCount, TrtTensorDesc* inputs, nint* deviceBuffers)
+    private bool Fill(int inputCount, TrtCalibrationTensorNative* inputs, nint* deviceBuffers)
     {
         if (inputCount != 1)
         {

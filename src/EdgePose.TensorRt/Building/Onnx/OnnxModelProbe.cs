@@ -18,9 +18,8 @@ public sealed record OnnxModelProbe(OnnxModelInfo Info, int QuantizeNodes, int D
     /// </summary>
     public static OnnxModelProbe Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        var info = OnnxModelReader.Read(bytes, path);
-        var (quantize, dequantize) = OnnxQdqCounter.Count(bytes, path);
-        return new OnnxModelProbe(info, quantize, dequantize);
+        using var file = File.OpenRead(path);
+        var info = OnnxModelReader.Read(file, path);
+        return new OnnxModelProbe(info, info.CountOf("QuantizeLinear"), info.CountOf("DequantizeLinear"));
     }
 }

@@ -4,10 +4,11 @@ using EdgePose.Native.TensorRt;
 namespace EdgePose.TensorRt.Runtime;
 
 /// <summary>
-/// One I/O tensor of a TensorRT engine: its index (how the wrapper names it), name, element type,
-/// engine-level shape (-1 where only the run time fixes it) and memory format.
+/// One I/O tensor of a TensorRT engine, managed: its index (how the wrapper names it), name, element type,
+/// engine-level shape (-1 where only the run time fixes it) and memory format. Read from the marshalled
+/// <see cref="TrtIoTensorNative"/>.
 /// </summary>
-public sealed record TrtTensorDescription(
+public sealed record TrtIoTensor(
     int Index,
     string Name,
     bool IsInput,
@@ -23,12 +24,12 @@ public sealed record TrtTensorDescription(
     public bool IsLinear => Format == 0;
 
     /// <summary>Reads the wrapper's struct (fixed UTF-8 arrays, fixed dims).</summary>
-    public static unsafe TrtTensorDescription FromNative(int index, in TrtTensorInfo info)
+    public static unsafe TrtIoTensor FromNative(int index, in TrtIoTensorNative info)
     {
-        fixed (TrtTensorInfo* p = &info)
+        fixed (TrtIoTensorNative* p = &info)
         {
             var rank = Math.Clamp(p->Rank, 0, TrtAbi.MaxDims);
-            return new TrtTensorDescription(
+            return new TrtIoTensor(
                 index,
                 TrtText.FromFixed(new ReadOnlySpan<byte>(p->Name, TrtAbi.NameCapacity)),
                 p->IoMode == TrtAbi.IoInput,

@@ -1,4 +1,4 @@
-namespace EdgePose.Core.Errors;
+namespace EdgePose.Cli;
 
 /// <summary>Process exit codes of the edgepose and edgepose-train commands.</summary>
 public static class ExitCodes

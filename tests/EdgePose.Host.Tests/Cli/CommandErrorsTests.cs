@@ -1,6 +1,7 @@
+using EdgePose.Cli;
 using EdgePose.Core.Errors;
 
-namespace EdgePose.Core.Tests.Errors;
+namespace EdgePose.Host.Tests.Cli;
 
 public class CommandErrorsTests
 {

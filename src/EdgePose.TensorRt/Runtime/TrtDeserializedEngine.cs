@@ -3,29 +3,33 @@ using EdgePose.Native.TensorRt;
 
 namespace EdgePose.TensorRt.Runtime;
 
-/// <summary>A deserialised TensorRT engine: its I/O tensors and profiles, and execution contexts on it.</summary>
-public sealed class TrtEngine : IDisposable
+/// <summary>
+/// A deserialised TensorRT engine (TensorRT's ICudaEngine, loaded from a plan): its I/O tensors and
+/// profile shapes, and the execution contexts made on it. <see cref="TensorRtEngine"/> is the
+/// <c>IInferenceEngine</c> built on one of these.
+/// </summary>
+public sealed class TrtDeserializedEngine : IDisposable
 {
     private readonly TrtEngineHandle _handle;
 
-    private TrtEngine(TrtEngineHandle handle, IReadOnlyList<TrtTensorDescription> tensors)
+    private TrtDeserializedEngine(TrtEngineHandle handle, IReadOnlyList<TrtIoTensor> tensors)
     {
         _handle = handle;
         Tensors = tensors;
     }
 
     /// <summary>Every I/O tensor, by wrapper index.</summary>
-    public IReadOnlyList<TrtTensorDescription> Tensors { get; }
+    public IReadOnlyList<TrtIoTensor> Tensors { get; }
 
-    public IEnumerable<TrtTensorDescription> Inputs => Tensors.Where(t => t.IsInput);
+    public IEnumerable<TrtIoTensor> Inputs => Tensors.Where(t => t.IsInput);
 
-    public IEnumerable<TrtTensorDescription> Outputs => Tensors.Where(t => !t.IsInput);
+    public IEnumerable<TrtIoTensor> Outputs => Tensors.Where(t => !t.IsInput);
 
     /// <summary>
     /// Loads a plan. Throws <see cref="TensorRtException"/> with status DeserializeFailed (and TensorRT's
     /// words) when the plan is corrupt or from another TensorRT version or GPU.
     /// </summary>
-    public static unsafe TrtEngine Deserialize(ReadOnlySpan<byte> plan, int dlaCore = -1)
+    public static unsafe TrtDeserializedEngine Deserialize(ReadOnlySpan<byte> plan, int dlaCore = -1)
     {
         TensorRtLibrary.EnsureAvailable();
         TrtEngineHandle handle;
@@ -37,29 +41,20 @@ public sealed class TrtEngine : IDisposable
         try
         {
             TrtErrors.Check(TrtApi.ept_engine_io_count(handle, out var count));
-            var tensors = new TrtTensorDescription[count];
+            var tensors = new TrtIoTensor[count];
             for (var i = 0; i < count; i++)
             {
-                TrtTensorInfo info;
+                TrtIoTensorNative info;
                 TrtErrors.Check(TrtApi.ept_engine_io_info(handle, i, &info));
-                tensors[i] = TrtTensorDescription.FromNative(i, info);
+                tensors[i] = TrtIoTensor.FromNative(i, info);
             }
 
-            return new TrtEngine(handle, tensors);
+            return new TrtDeserializedEngine(handle, tensors);
         }
         catch
         {
             handle.Dispose();
             throw;
-        }
-    }
-
-    public int ProfileCount
-    {
-        get
-        {
-            TrtErrors.Check(TrtApi.ept_engine_profile_count(_handle, out var n));
-            return n;
         }
     }
 
@@ -71,30 +66,10 @@ public sealed class TrtEngine : IDisposable
         return new TensorShape(new ReadOnlySpan<long>(dims, rank).ToArray());
     }
 
-    /// <summary>Device memory the engine needs for activations.</summary>
-    public ulong DeviceMemorySize
-    {
-        get
-        {
-            TrtErrors.Check(TrtApi.ept_engine_device_memory_size(_handle, out var bytes));
-            return bytes;
-        }
-    }
-
     public TrtExecutionContext CreateContext()
     {
         TrtErrors.Check(TrtContextHandle.Create(_handle, out var context));
         return new TrtExecutionContext(context, Tensors);
-    }
-
-    /// <summary>The engine as a plan again (what a plan file holds).</summary>
-    public byte[] Serialize()
-    {
-        TrtErrors.Check(TrtApi.ept_engine_serialize(_handle, out var blob));
-        using (blob)
-        {
-            return blob.AsSpan().ToArray();
-        }
     }
 
     public void Dispose() => _handle.Dispose();

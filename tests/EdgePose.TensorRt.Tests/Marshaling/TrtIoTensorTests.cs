@@ -5,12 +5,12 @@ using EdgePose.TensorRt.Runtime;
 
 namespace EdgePose.TensorRt.Tests.Marshaling;
 
-public unsafe class TrtTensorDescriptionTests
+public unsafe class TrtIoTensorTests
 {
     [Fact]
     public void Tensor_info_from_the_wrapper_becomes_a_description()
     {
-        var info = new TrtTensorInfo { Rank = 3, IoMode = TrtAbi.IoOutput, DataType = 1, Format = 0, VectorizedDim = -1, ComponentsPerElement = 1, BytesPerComponent = 4 };
+        var info = new TrtIoTensorNative { Rank = 3, IoMode = TrtAbi.IoOutput, DataType = 1, Format = 0, VectorizedDim = -1, ComponentsPerElement = 1, BytesPerComponent = 4 };
         Encoding.UTF8.GetBytes("output0", new Span<byte>(info.Name, TrtAbi.NameCapacity));
         Encoding.UTF8.GetBytes("Row-major linear FP32 format (kLINEAR)", new Span<byte>(info.FormatDescription, TrtAbi.NameCapacity));
         info.Dims[0] = -1;
@@ -18,7 +18,7 @@ public unsafe class TrtTensorDescriptionTests
         info.Dims[2] = 8400;
         info.Dims[3] = 99; // beyond the rank: ignored
 
-        var d = TrtTensorDescription.FromNative(1, info);
+        var d = TrtIoTensor.FromNative(1, info);
 
         Assert.Equal(1, d.Index);
         Assert.Equal("output0", d.Name);
@@ -42,8 +42,8 @@ public unsafe class TrtTensorDescriptionTests
     [Fact]
     public void Rank_beyond_eight_is_clamped_rather_than_read_past_the_array()
     {
-        var info = new TrtTensorInfo { Rank = 42, IoMode = TrtAbi.IoInput, DataType = 1 };
+        var info = new TrtIoTensorNative { Rank = 42, IoMode = TrtAbi.IoInput, DataType = 1 };
 
-        Assert.Equal(TrtAbi.MaxDims, TrtTensorDescription.FromNative(0, info).Shape.Rank);
+        Assert.Equal(TrtAbi.MaxDims, TrtIoTensor.FromNative(0, info).Shape.Rank);
     }
 }

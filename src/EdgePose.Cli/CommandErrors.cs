@@ -1,4 +1,6 @@
-namespace EdgePose.Core.Errors;
+using EdgePose.Core.Errors;
+
+namespace EdgePose.Cli;
 
 /// <summary>
 /// How a command line reports what went wrong: one line "error: ..." on the stderr it is given and an

@@ -2,9 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace EdgePose.Native.TensorRt;
 
-/// <summary>ept_tensor_info: one I/O tensor of an engine.</summary>
+/// <summary>
+/// ept_tensor_info as marshalled (the C layout): one I/O tensor of an engine, as the wrapper fills it.
+/// EdgePose.TensorRt reads it into the managed <c>TrtIoTensor</c>.
+/// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public unsafe struct TrtTensorInfo
+public unsafe struct TrtIoTensorNative
 {
     public fixed byte Name[TrtAbi.NameCapacity];
 
