@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using EdgePose.Native.GStreamer.Handles;
+using EdgePose.Native.GStreamer.Interop;
 
 namespace EdgePose.Native.GStreamer;
 
@@ -9,14 +10,10 @@ internal static partial class GstElementInfo
     public static bool IsAppSink(GstElementHandle element)
     {
         var factory = GetFactory(element);
-        return factory != IntPtr.Zero && Marshal.PtrToStringUTF8(GetFeatureName(factory)) == "appsink";
+        return factory != IntPtr.Zero && GLibApi.TakeString(GstCoreApi.ObjectGetName(factory)) == "appsink";
     }
 
     /// <summary>Borrowed from the element.</summary>
-    [LibraryImport(Interop.GstLibraries.Core, EntryPoint = "gst_element_get_factory")]
+    [LibraryImport(GstLibraries.Core, EntryPoint = "gst_element_get_factory")]
     private static partial IntPtr GetFactory(GstElementHandle element);
-
-    /// <summary>Borrowed from the feature.</summary>
-    [LibraryImport(Interop.GstLibraries.Core, EntryPoint = "gst_plugin_feature_get_name")]
-    private static partial IntPtr GetFeatureName(IntPtr feature);
 }
