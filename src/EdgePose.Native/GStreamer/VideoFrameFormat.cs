@@ -21,8 +21,10 @@ public readonly record struct VideoFrameFormat(int Width, int Height, FramePixel
     /// <summary>The smallest row stride a destination may have.</summary>
     public int MinStride => Math.Max(RowBytes, ChromaRowBytes);
 
-    /// <summary>Bytes a destination with rows <paramref name="stride"/> apart needs.</summary>
-    public int BytesFor(int stride) => checked(stride * (Height + ChromaRows));
+    /// <summary>Bytes a destination with rows <paramref name="stride"/> apart needs (the last row needs no padding after it).</summary>
+    public int BytesFor(int stride) => PixelFormat == FramePixelFormat.Bgr
+        ? checked((stride * (Height - 1)) + RowBytes)
+        : checked((stride * (Height + ChromaRows - 1)) + ChromaRowBytes);
 
     /// <summary>Bytes of a tightly packed frame (rows <see cref="MinStride"/> apart).</summary>
     public int TightBytes => BytesFor(MinStride);
