@@ -21,6 +21,9 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 APT_PACKAGES=(
   cmake g++ make pkg-config ca-certificates
   libopencv-dev opencv-doc
+  # GStreamer: video sources (RTSP, cameras, files, test patterns) are read through it.
+  libgstreamer1.0-0 libgstreamer-plugins-base1.0-0 gstreamer1.0-tools
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
 )
 # Node.js may come from elsewhere (NodeSource bundles npm); add Debian's only when npm is absent.
 command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)

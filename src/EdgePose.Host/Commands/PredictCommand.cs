@@ -10,14 +10,14 @@ public static class PredictCommand
     public static Command Create()
     {
         var model = new Option<string>("--model", "-m") { Description = "Model file (.onnx)", Required = true };
-        var source = new Option<string>("--source", "-s") { Description = "Image, folder of images, video file or stream URI", Required = true };
+        var source = new Option<string>("--source", "-s") { Description = "Image, folder of images, video file, camera index, or a URI: rtsp://, file://, v4l2:///dev/videoN, csi://N, gst://PIPELINE, test://PATTERN", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "runs/predict" };
         var inference = new InferenceCommandOptions(conf: 0.25f, iou: 0.7, maxDet: 300);
         var agnostic = new Option<bool>("--agnostic-nms") { Description = "Suppress overlapping boxes across classes" };
         var noImages = new Option<bool>("--no-images") { Description = "Write only JSON, no annotated images or video" };
         var meta = new Option<string?>("--meta") { Description = "Meta file or data.yaml with keypoint names, skeleton and colours (default: from the model)" };
         var format = new Option<string>("--image-format") { Description = "Annotated image type: jpg or png", DefaultValueFactory = _ => "jpg" };
-        var maxFrames = new Option<long?>("--max-frames") { Description = "Stop a video after this many frames" };
+        var maxFrames = new Option<long?>("--max-frames") { Description = "Stop a video or stream after this many frames" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 
         var cmd = new Command("predict", "Detect poses in images, folders or videos")

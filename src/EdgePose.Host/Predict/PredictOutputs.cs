@@ -1,4 +1,5 @@
 using EdgePose.Core.Errors;
+using EdgePose.Core.Sources;
 
 namespace EdgePose.Host.Predict;
 
@@ -22,11 +23,11 @@ public sealed class PredictOutputs
     {
         var outputs = new PredictOutputs(directory, "." + imageFormat);
         var inputs = new HashSet<string>(StringComparer.Ordinal);
-        if (source.Kind == SourceKind.Video)
+        if (source.IsSequence)
         {
-            if (!source.Path.Contains("://", StringComparison.Ordinal))
+            if (source.Kind == SourceKind.VideoFile)
             {
-                inputs.Add(Path.GetFullPath(source.Path));
+                inputs.Add(Path.GetFullPath(source.Name));
             }
         }
         else
@@ -35,7 +36,7 @@ public sealed class PredictOutputs
         }
 
         var stems = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var input in source.Kind == SourceKind.Video ? [source.Path] : source.Images)
+        foreach (var input in source.IsSequence ? [source.Name] : source.Images)
         {
             var stem = outputs.Stem(input);
             if (!stems.TryAdd(stem, input))
@@ -43,7 +44,7 @@ public sealed class PredictOutputs
                 throw new InputException($"sources '{stems[stem]}' and '{input}' share the name '{stem}'; their outputs in '{directory}' would overwrite each other");
             }
 
-            foreach (var file in outputs.FilesFor(source.Kind, input, saveImages))
+            foreach (var file in outputs.FilesFor(source.IsSequence, input, saveImages))
             {
                 if (inputs.Contains(Path.GetFullPath(file)))
                 {
@@ -66,9 +67,9 @@ public sealed class PredictOutputs
     private string Stem(string source) =>
         source.Contains("://", StringComparison.Ordinal) ? "stream" : Path.GetFileNameWithoutExtension(source);
 
-    private IEnumerable<string> FilesFor(SourceKind kind, string input, bool saveImages)
+    private IEnumerable<string> FilesFor(bool sequence, string input, bool saveImages)
     {
-        if (kind == SourceKind.Video)
+        if (sequence)
         {
             yield return JsonLines(input);
             if (saveImages)

@@ -4,8 +4,10 @@ using EdgePose.Core.Errors;
 using EdgePose.Core.Inference;
 using EdgePose.Core.Meta;
 using EdgePose.Core.Poses;
+using EdgePose.Core.Sources;
 using EdgePose.Host.Engines;
 using EdgePose.Native.Drawing;
+using EdgePose.Native.GStreamer;
 using EdgePose.Native.OpenCv;
 using Serilog;
 
@@ -44,6 +46,8 @@ public sealed class PredictRunner
         }
 
         var source = PredictSource.Resolve(_options.Source);
+        // A stream's pipeline is built before the model loads, so that a missing element or GStreamer is reported at once.
+        var pipeline = source.Uri.IsStream ? GstSourceOpener.Pipeline(source.Uri) : null;
         var outputs = PredictOutputs.Plan(source, _options.OutputDirectory, _options.ImageFormat, _options.SaveImages);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
         var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
@@ -56,9 +60,13 @@ public sealed class PredictRunner
         _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);
         Directory.CreateDirectory(_options.OutputDirectory);
         var ctx = new Context(predictor, meta, engine.Metadata.Names, outputs, new PredictReport());
-        if (source.Kind == SourceKind.Video)
+        if (pipeline is not null)
         {
-            RunVideo(source.Path, ctx, ct);
+            RunStream(source, pipeline, ctx, ct);
+        }
+        else if (source.Kind == SourceKind.VideoFile)
+        {
+            RunVideo(source.Name, ctx, ct);
         }
         else
         {
@@ -79,7 +87,7 @@ public sealed class PredictRunner
             {
                 ImageCodec.Read(path, image);
             }
-            catch (InputException e) when (source.Kind == SourceKind.Folder)
+            catch (InputException e) when (source.Kind == SourceKind.ImageFolder)
             {
                 _log.Warning("Skipped {Image}", path);
                 ctx.Report.Fail(e.Message);
@@ -130,6 +138,57 @@ public sealed class PredictRunner
             if (index == 0)
             {
                 throw new InputException($"video '{path}' gave no frames");
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    /// <summary>A camera, RTSP stream, pipeline or test pattern, read through GStreamer until it ends, --max-frames or Ctrl+C.</summary>
+    private void RunStream(PredictSource source, SourcePipeline pipeline, Context ctx, CancellationToken ct)
+    {
+        var options = new GstFrameSourceOptions { Warn = w => _log.Warning("{Warning}", w) };
+        _log.Debug("Pipeline {Pipeline}", pipeline.Display);
+        using var reader = GstFrameSource.Open(pipeline, source.Name, options);
+        _log.Information("Source {Source}: {Format}", source.Name, reader.Format);
+        using var frame = new BgrMat(reader.Format.Width, reader.Format.Height);
+        using var jsonl = new FileStream(ctx.Outputs.JsonLines(source.Name), FileMode.Create, FileAccess.Write);
+        using var json = new Utf8JsonWriter(jsonl);
+        VideoWriter? writer = null;
+        try
+        {
+            long index = 0;
+            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
+            {
+                var status = reader.Read(frame.Pixels, frame.Stride, out _);
+                if (status == FrameReadStatus.EndOfStream)
+                {
+                    break;
+                }
+
+                if (status != FrameReadStatus.Frame)
+                {
+                    throw new InputException(status == FrameReadStatus.TimedOut
+                        ? FormattableString.Invariant($"source '{source.Name}' stalled: no frame within {options.ReadTimeout.TotalSeconds:0.#} s")
+                        : $"source '{source.Name}' changed its frame size from {frame.Width}x{frame.Height} to {reader.Format.Width}x{reader.Format.Height}");
+                }
+
+                var det = ctx.Predictor.Predict(frame.AsView());
+                ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
+                PredictionJson.Write(json, source.Name, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, index);
+                json.Flush();
+                jsonl.WriteByte((byte)'\n');
+                json.Reset();
+                if (_options.SaveImages)
+                {
+                    writer ??= VideoWriter.Open(ctx.Outputs.AnnotatedVideo(source.Name), "MJPG", source.Uri.Mode.Fps ?? 25, frame.Width, frame.Height);
+                    Annotate(frame, det, ctx);
+                    writer.Write(frame);
+                }
+
+                index++;
             }
         }
         finally

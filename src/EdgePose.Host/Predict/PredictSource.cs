@@ -1,45 +1,40 @@
 using EdgePose.Core.Errors;
 using EdgePose.Core.Imaging;
+using EdgePose.Core.Sources;
 
 namespace EdgePose.Host.Predict;
 
 /// <summary>
-/// Resolves a --source: an image file, a folder of images (sorted by name, not recursive) or a video
-/// (file, or a URI such as rtsp:// handled by the video reader).
+/// A --source as <see cref="SourceUri"/> classifies it, with the images to read: one image, a folder's images
+/// (sorted by name, not recursive), or none for a video file or a stream (camera, RTSP, pipeline, test pattern).
 /// </summary>
-public sealed record PredictSource(SourceKind Kind, string Path, IReadOnlyList<string> Images)
+public sealed record PredictSource(SourceUri Uri, IReadOnlyList<string> Images)
 {
-    public static readonly string[] VideoExtensions = [".mp4", ".avi", ".mkv", ".mov", ".m4v", ".webm", ".mpg", ".mpeg", ".ts", ".h264", ".h265"];
+    public SourceKind Kind => Uri.Kind;
+
+    /// <summary>True when frames come one after another (a video file or a stream) rather than as separate images.</summary>
+    public bool IsSequence => Uri.Kind == SourceKind.VideoFile || Uri.IsStream;
+
+    /// <summary>The name a sequence goes by in outputs and messages: the file path, or the URI with credentials hidden.</summary>
+    public string Name => Uri.Kind == SourceKind.VideoFile ? Uri.Location : Uri.Display;
 
     public static PredictSource Resolve(string source)
     {
-        if (source.Contains("://", StringComparison.Ordinal))
+        var uri = SourceUri.Parse(source, FileSystemPaths.Instance);
+        switch (uri.Kind)
         {
-            return new PredictSource(SourceKind.Video, source, []);
+            case SourceKind.ImageFolder:
+                var images = Directory.EnumerateFiles(uri.Location)
+                    .Where(ImageFileTypes.IsImage)
+                    .Order(StringComparer.Ordinal)
+                    .ToArray();
+                return images.Length > 0
+                    ? new PredictSource(uri, images)
+                    : throw new InputException($"source folder '{source}' holds no images ({string.Join(", ", ImageFileTypes.Extensions)})");
+            case SourceKind.Image:
+                return new PredictSource(uri, [uri.Location]);
+            default:
+                return new PredictSource(uri, []);
         }
-
-        if (Directory.Exists(source))
-        {
-            var images = Directory.EnumerateFiles(source)
-                .Where(ImageFileTypes.IsImage)
-                .Order(StringComparer.Ordinal)
-                .ToArray();
-            if (images.Length == 0)
-            {
-                throw new InputException($"source folder '{source}' holds no images ({string.Join(", ", ImageFileTypes.Extensions)})");
-            }
-
-            return new PredictSource(SourceKind.Folder, source, images);
-        }
-
-        if (!File.Exists(source))
-        {
-            throw new InputException($"source '{source}' not found");
-        }
-
-        var ext = System.IO.Path.GetExtension(source).ToLowerInvariant();
-        return VideoExtensions.Contains(ext)
-            ? new PredictSource(SourceKind.Video, source, [])
-            : new PredictSource(SourceKind.Image, source, [source]);
     }
 }
