@@ -5,6 +5,7 @@ using EdgePose.Core.Poses;
 using EdgePose.Core.Preprocessing;
 using EdgePose.Native.OnnxRuntime;
 using EdgePose.Native.OpenCv;
+using OpenCvSharp;
 
 namespace EdgePose.Benchmarks;
 
@@ -24,7 +25,8 @@ public class PrePostBenchmark
 {
     private OnnxRuntimeEngine _engine = null!;
     private PosePredictor _predictor = null!;
-    private BgrMat _image = null!;
+    private Mat _image = null!;
+    private OpenCvBgrResizer _resizer = null!;
     private float[] _output = null!;
     private IPoseDecoder _decoder = null!;
     private PoseDetections _detections = null!;
@@ -39,11 +41,12 @@ public class PrePostBenchmark
     public void Setup()
     {
         _engine = new OnnxRuntimeEngine(BenchmarkPaths.FloatHeadModel);
-        _predictor = new PosePredictor(_engine, OpenCvBgrResizer.Instance, new PredictorOptions());
-        _image = new BgrMat();
+        _resizer = new OpenCvBgrResizer();
+        _predictor = new PosePredictor(_engine, _resizer, new PredictorOptions());
+        _image = new Mat();
         if (Image.StartsWith("vtest", StringComparison.Ordinal))
         {
-            using var video = VideoCapture.Open("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
+            using var video = VideoFileReader.Open("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
             if (!video.Read(_image))
             {
                 throw new InvalidOperationException("vtest.avi gave no frame (install opencv-doc)");
@@ -51,10 +54,10 @@ public class PrePostBenchmark
         }
         else
         {
-            ImageCodec.Read(Path.Combine(BenchmarkPaths.SharedRoot, "data", "coco8-pose", "images", "val", "000000000110.jpg"), _image);
+            _image = ImageCodec.Read(Path.Combine(BenchmarkPaths.SharedRoot, "data", "coco8-pose", "images", "val", "000000000110.jpg"));
         }
 
-        _box = _predictor.Preprocess(_image.AsView());
+        _box = _predictor.Preprocess(_image.AsBgrImage());
         _engine.Run();
         _output = _engine.GetOutput(0, out _).ToArray();
         _decoder = PoseDecoders.Create(_predictor.Layout);
@@ -66,10 +69,11 @@ public class PrePostBenchmark
     {
         _engine.Dispose();
         _image.Dispose();
+        _resizer.Dispose();
     }
 
     [Benchmark]
-    public Letterbox Preprocess() => _predictor.Preprocess(_image.AsView());
+    public Letterbox Preprocess() => _predictor.Preprocess(_image.AsBgrImage());
 
     [Benchmark]
     public int Decode_predict()

@@ -12,9 +12,6 @@ namespace EdgePose.Native;
 /// </summary>
 public static class NativeLibraries
 {
-    /// <summary>Our OpenCV shim (native/opencv_shim).</summary>
-    public const string OpenCvShim = "edgepose_cv";
-
     /// <summary>ONNX Runtime's C library.</summary>
     public const string OnnxRuntime = "onnxruntime";
 
@@ -35,7 +32,6 @@ public static class NativeLibraries
 
     private static readonly Dictionary<string, string[]> s_fileNames = new(StringComparer.Ordinal)
     {
-        [OpenCvShim] = ["libedgepose_cv.so"],
         [OnnxRuntime] = ["libonnxruntime.so", "libonnxruntime.so.1"],
         [TensorRtWrapper] = ["libedgepose_trt.so"],
         [CudaDriver] = ["libcuda.so.1", "libcuda.so"],

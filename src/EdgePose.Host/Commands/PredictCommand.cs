@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgePose.Cli;
 using EdgePose.Host.Predict;
+using EdgePose.Native.OpenCv;
 
 namespace EdgePose.Host.Commands;
 
@@ -39,6 +40,7 @@ public static class PredictCommand
                 MaxFrames = parse.GetValue(maxFrames),
             };
             using var log = CliLogging.Create(parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            OpenCvLogging.ForCommand(parse.GetValue(verbose));
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var report = new PredictRunner(options, log, stdout).Run(ct);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EdgePose.Cli;
 using EdgePose.Core.Errors;
 using EdgePose.Host.Val;
+using EdgePose.Native.OpenCv;
 
 namespace EdgePose.Host.Commands;
 
@@ -40,6 +41,7 @@ public static class ValCommand
                 Flip = parse.GetValue(flip),
             };
             using var log = CliLogging.Create(parse.InvocationConfiguration.Error, parse.GetValue(verbose));
+            OpenCvLogging.ForCommand(parse.GetValue(verbose));
             var stdout = parse.InvocationConfiguration.Output;
             var valData = ValDataLoader.Load(options.Data, options.Images);
             foreach (var note in valData.Notes)

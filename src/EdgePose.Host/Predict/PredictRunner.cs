@@ -9,6 +9,7 @@ using EdgePose.Host.Engines;
 using EdgePose.Native.Drawing;
 using EdgePose.Native.GStreamer;
 using EdgePose.Native.OpenCv;
+using OpenCvSharp;
 using Serilog;
 
 namespace EdgePose.Host.Predict;
@@ -50,7 +51,8 @@ public sealed class PredictRunner
         var pipeline = source.Uri.IsStream ? GstSourceOpener.Pipeline(source.Uri) : null;
         var outputs = PredictOutputs.Plan(source, _options.OutputDirectory, _options.ImageFormat, _options.SaveImages);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
+        using var resizer = new OpenCvBgrResizer();
+        var predictor = new PosePredictor(engine, resizer, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
         var meta = ModelKeypointMeta.Resolve(
             predictor.Layout.KeypointCount,
             predictor.Layout.KeypointDims,
@@ -79,13 +81,13 @@ public sealed class PredictRunner
 
     private void RunImages(PredictSource source, Context ctx, CancellationToken ct)
     {
-        using var image = new BgrMat();
         foreach (var path in source.Images)
         {
             ct.ThrowIfCancellationRequested();
+            Mat image;
             try
             {
-                ImageCodec.Read(path, image);
+                image = ImageCodec.Read(path);
             }
             catch (InputException e) when (source.Kind == SourceKind.ImageFolder)
             {
@@ -94,7 +96,8 @@ public sealed class PredictRunner
                 continue;
             }
 
-            var det = ctx.Predictor.Predict(image.AsView());
+            using var decoded = image;
+            var det = ctx.Predictor.Predict(image);
             ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
             WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
             if (_options.SaveImages)
@@ -109,25 +112,25 @@ public sealed class PredictRunner
 
     private void RunVideo(string path, Context ctx, CancellationToken ct)
     {
-        using var capture = VideoCapture.Open(path);
-        using var frame = new BgrMat();
+        using var capture = VideoFileReader.Open(path);
+        using var frame = new Mat();
         using var jsonl = new FileStream(ctx.Outputs.JsonLines(path), FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(jsonl);
-        VideoWriter? writer = null;
+        VideoFileWriter? writer = null;
         try
         {
             long index = 0;
             while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames) && capture.Read(frame))
             {
-                var det = ctx.Predictor.Predict(frame.AsView());
+                var det = ctx.Predictor.Predict(frame);
                 ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-                PredictionJson.Write(json, path, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, index);
+                PredictionJson.Write(json, path, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index);
                 json.Flush();
                 jsonl.WriteByte((byte)'\n');
                 json.Reset();
                 if (_options.SaveImages)
                 {
-                    writer ??= VideoWriter.Open(ctx.Outputs.AnnotatedVideo(path), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Width, frame.Height);
+                    writer ??= VideoFileWriter.Open(ctx.Outputs.AnnotatedVideo(path), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Cols, frame.Rows);
                     Annotate(frame, det, ctx);
                     writer.Write(frame);
                 }
@@ -200,18 +203,18 @@ public sealed class PredictRunner
     private static string ReadText(string path, string what) =>
         File.Exists(path) ? File.ReadAllText(path) : throw new InputException($"{what} not found: {path}");
 
-    private static void Annotate(BgrMat image, PoseDetections det, Context ctx)
+    private static void Annotate(Mat image, PoseDetections det, Context ctx)
     {
-        var style = PoseDrawStyle.ForImage(image.Width, image.Height);
+        var style = PoseDrawStyle.ForImage(image.Cols, image.Rows);
         PredictionOverlay.Build(ctx.Overlay, det, ctx.Meta, ctx.Names, style);
         OverlayPainter.Paint(image, ctx.Overlay, style.FontScale);
     }
 
-    private static void WriteJsonFile(string file, string image, BgrMat img, PoseDetections det, Context ctx)
+    private static void WriteJsonFile(string file, string image, Mat img, PoseDetections det, Context ctx)
     {
         using var stream = new FileStream(file, FileMode.Create, FileAccess.Write);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        PredictionJson.Write(w, image, img.Width, img.Height, det, ctx.Meta, ctx.Names);
+        PredictionJson.Write(w, image, img.Cols, img.Rows, det, ctx.Meta, ctx.Names);
     }
 
     private sealed record Context(PosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)

@@ -1,50 +1,96 @@
 using System.Globalization;
-using EdgePose.Core.Charts;
-using EdgePose.Native.Drawing;
-using EdgePose.Native.OpenCv;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace EdgePose.Host.Val;
 
-/// <summary>The PNG plots of a val run: keypoint precision–recall per OKS threshold, and the mean error per keypoint.</summary>
+/// <summary>
+/// The PNG plots of a val run, drawn with ScottPlot: keypoint precision–recall per OKS threshold, and the
+/// mean error per keypoint.
+/// </summary>
 public static class ValPlots
 {
+    public const int PrecisionRecallWidth = 960;
+    public const int PrecisionRecallHeight = 620;
+    public const int KeypointErrorsWidth = 860;
+
+    /// <summary>The height of the keypoint error plot: room for a bar per keypoint.</summary>
+    public static int KeypointErrorsHeight(int keypoints) => 150 + (26 * keypoints);
+
     public static void WritePrecisionRecall(ValResult r, string path)
     {
         var e = r.Keypoints;
         var recall = e.Parameters.RecallThresholds;
-        var series = new List<ChartSeries>();
+        var plot = new Plot();
         for (int t = 0; t < e.Parameters.IouThresholds.Count; t++)
         {
+            // Precision is -1 where no detection reaches that recall: those points are left out.
             var curve = e.PrecisionCurve(t).ToArray();
-            var defined = curve.Where(p => p >= 0).ToArray();
-            string ap = defined.Length > 0 ? defined.Average().ToString("F3", CultureInfo.InvariantCulture) : "n/a";
-            string name = string.Create(CultureInfo.InvariantCulture, $"OKS {e.Parameters.IouThresholds[t]:F2}: AP {ap}");
-            series.Add(new ChartSeries(name, ChartPalette.Series(t), recall, curve));
+            var xs = new List<double>();
+            var ys = new List<double>();
+            for (int i = 0; i < curve.Length; i++)
+            {
+                if (curve[i] >= 0)
+                {
+                    xs.Add(recall[i]);
+                    ys.Add(curve[i]);
+                }
+            }
+
+            string ap = ys.Count > 0 ? ys.Average().ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+            var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray());
+            line.LineWidth = 2;
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"OKS {e.Parameters.IouThresholds[t]:F2}: AP {ap}");
         }
 
-        const int width = 960, height = 620;
-        var chart = LineChart.Layout(width, height, "Keypoint precision-recall per OKS threshold (area all, maxDets 20)", "recall", "precision", series, (0, 1), (0, 1));
-        Write(path, width, height, chart);
+        plot.Title("Keypoint precision-recall per OKS threshold (area all, maxDets 20)");
+        plot.XLabel("recall");
+        plot.YLabel("precision");
+        plot.Axes.SetLimits(0, 1, 0, 1.02);
+        plot.ShowLegend(Alignment.LowerLeft);
+        Save(plot, path, PrecisionRecallWidth, PrecisionRecallHeight);
     }
 
     public static void WriteKeypointErrors(ValResult r, string path)
     {
-        var errors = r.Keypoints.KeypointErrors!;
-        int width = 860, height = 150 + (26 * errors.KeypointCount);
-        var chart = BarChart.Layout(
-            width,
-            height,
-            "Mean keypoint error of detections matched at OKS 0.50",
-            "mean distance / sqrt(object area)",
-            r.Data.Meta.KeypointNames,
-            errors.MeanNormalizedDistance,
-            "0.000");
-        Write(path, width, height, chart);
+        var means = r.Keypoints.KeypointErrors!.MeanNormalizedDistance;
+        var names = r.Data.Meta.KeypointNames;
+        var plot = new Plot();
+        var bars = new List<Bar>();
+        var positions = new double[means.Length];
+        var labels = new string[means.Length];
+
+        // The first keypoint on top: positions count down.
+        for (int k = 0; k < means.Length; k++)
+        {
+            positions[k] = means.Length - 1 - k;
+            string value = double.IsFinite(means[k]) ? means[k].ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+            labels[k] = $"{names[k]} ({value})";
+            if (double.IsFinite(means[k]))
+            {
+                bars.Add(new Bar { Position = positions[k], Value = means[k], Label = value, FillColor = Colors.SteelBlue });
+            }
+        }
+
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        plot.Axes.Left.TickGenerator = new NumericManual(positions, labels);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Margins(left: 0, right: 0.15, bottom: 0.02, top: 0.02);
+        plot.Title("Mean keypoint error of detections matched at OKS 0.50");
+        plot.XLabel("mean distance / sqrt(object area)");
+        Save(plot, path, KeypointErrorsWidth, KeypointErrorsHeight(means.Length));
     }
 
-    private static void Write(string path, int width, int height, IReadOnlyList<ChartElement> chart)
+    private static void Save(Plot plot, string path, int width, int height)
     {
-        using var canvas = ChartPainter.Render(width, height, chart);
-        ImageCodec.Write(path, canvas);
+        try
+        {
+            plot.SavePng(path, width, height);
+        }
+        catch (IOException e)
+        {
+            throw new Core.Errors.InputException($"cannot write plot '{path}': {e.Message}", e);
+        }
     }
 }

@@ -32,7 +32,8 @@ public sealed class ValRunner
         var wall = Stopwatch.StartNew();
         var timings = new ValTimings();
         using var engine = EngineFactory.Open(model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, model);
+        using var resizer = new OpenCvBgrResizer();
+        var predictor = new PosePredictor(engine, resizer, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, model);
         timings.ModelLoad = wall.Elapsed;
         CheckKeypointShape(data, predictor.Layout, model);
         if (_options.Flip && data.Meta.FlipIndex.Select((f, k) => f == k).All(same => same) && data.Meta.KeypointCount > 1)
@@ -52,20 +53,19 @@ public sealed class ValRunner
             _options.Flip ? "on" : "off");
 
         var results = new List<CocoDetection>();
-        using var image = new BgrMat();
         for (int i = 0; i < data.Images.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             var img = data.Images[i];
             long t0 = Stopwatch.GetTimestamp();
-            ImageCodec.Read(img.Path, image);
+            using var image = ImageCodec.Read(img.Path);
             var read = Stopwatch.GetElapsedTime(t0);
             if (i == 0)
             {
-                poses.Predict(image.AsView());
+                poses.Predict(image);
             }
 
-            var det = poses.Predict(image.AsView());
+            var det = poses.Predict(image);
             timings.Add(read, poses.LastTimes);
             UltralyticsCocoResults.Append(results, img.ImageId, det, data.CategoryOfClass);
             _log.Debug("{Image}: {Count} detections, {Ms:F1} ms", img.Path, det.Count, poses.LastTimes.Total.TotalMilliseconds);

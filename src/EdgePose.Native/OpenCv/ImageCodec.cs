@@ -1,32 +1,16 @@
 using EdgePose.Core.Errors;
-using EdgePose.Native.OpenCv.Interop;
+using OpenCvSharp;
 
 namespace EdgePose.Native.OpenCv;
 
 /// <summary>
-/// Reads, decodes, writes and encodes images through OpenCV. Decoding gives 8-bit BGR with the EXIF
-/// orientation applied (cv::IMREAD_COLOR), the same pixels Ultralytics gets from cv2.imdecode.
+/// Reads, decodes and writes images through OpenCV (OpenCvSharp), with errors that name the file. Decoding
+/// gives 8-bit BGR with the EXIF orientation applied (IMREAD_COLOR), as Ultralytics' cv2.imread does.
 /// </summary>
 public static class ImageCodec
 {
-    /// <summary>Reads and decodes the image file at <paramref name="path"/> into a new image.</summary>
-    public static BgrMat Read(string path)
-    {
-        var image = new BgrMat();
-        try
-        {
-            Read(path, image);
-            return image;
-        }
-        catch
-        {
-            image.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Reads and decodes the image file at <paramref name="path"/> into <paramref name="destination"/> (reused when the size matches).</summary>
-    public static void Read(string path, BgrMat destination)
+    /// <summary>Reads and decodes the image file at <paramref name="path"/> into a new BGR Mat; the caller disposes it.</summary>
+    public static Mat Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
@@ -39,104 +23,79 @@ public static class ImageCodec
             throw new InputException($"image file not found: '{path}'");
         }
 
-        var status = CvShim.ImRead(path, destination.Handle);
-        var message = status == OpenCvStatus.Ok ? string.Empty : CvCheck.LastError();
-        destination.Refresh();
-        switch (status)
-        {
-            case OpenCvStatus.Ok:
-                return;
-            case OpenCvStatus.NotFound:
-                throw new InputException($"cannot read image '{path}': {message}");
-            case OpenCvStatus.Decode:
-                throw new InputException($"cannot decode image '{path}': {message}");
-            default:
-                throw CvCheck.ToException(status, message);
-        }
-    }
-
-    /// <summary>Decodes encoded image bytes into a new image; <paramref name="name"/> names them in errors.</summary>
-    public static BgrMat Decode(ReadOnlySpan<byte> encoded, string name = "<bytes>")
-    {
-        var image = new BgrMat();
+        Mat image;
         try
         {
-            Decode(encoded, image, name);
-            return image;
+            image = Cv2.ImRead(path, ImreadModes.Color);
         }
-        catch
+        catch (OpenCVException e)
         {
-            image.Dispose();
-            throw;
+            throw new InputException($"cannot decode image '{path}': {e.ErrMsg}", e);
         }
+
+        return Checked(image, path);
     }
 
-    /// <summary>Decodes encoded image bytes into <paramref name="destination"/> (reused when the size matches).</summary>
-    public static unsafe void Decode(ReadOnlySpan<byte> encoded, BgrMat destination, string name = "<bytes>")
+    /// <summary>Decodes encoded image bytes (JPEG, PNG, ...) into a new BGR Mat; <paramref name="name"/> names them in errors.</summary>
+    public static Mat Decode(ReadOnlySpan<byte> encoded, string name = "<bytes>")
     {
-        OpenCvStatus status;
-        fixed (byte* p = encoded)
+        if (encoded.IsEmpty)
         {
-            status = CvShim.ImDecode(p, (nuint)encoded.Length, destination.Handle);
+            throw new InputException($"cannot decode image '{name}': it is empty");
         }
 
-        var message = status == OpenCvStatus.Ok ? string.Empty : CvCheck.LastError();
-        destination.Refresh();
-        if (status == OpenCvStatus.Decode)
+        Mat image;
+        try
         {
-            throw new InputException($"cannot decode image '{name}': {message}");
+            image = Cv2.ImDecode(encoded, ImreadModes.Color);
+        }
+        catch (OpenCVException e)
+        {
+            throw new InputException($"cannot decode image '{name}': {e.ErrMsg}", e);
         }
 
-        if (status != OpenCvStatus.Ok)
-        {
-            throw CvCheck.ToException(status, message);
-        }
+        return Checked(image, name);
     }
 
     /// <summary>Encodes <paramref name="image"/> in the format its extension names (.jpg, .png, .bmp, ...) and writes the file.</summary>
-    public static void Write(string path, BgrMat image, ImageEncodeOptions? options = null)
+    public static void Write(string path, Mat image)
     {
         ArgumentNullException.ThrowIfNull(path);
-        CheckNotEmpty(image);
-        var parameters = (options ?? ImageEncodeOptions.Default).ToNative();
-        var status = CvShim.ImWrite(path, image.Handle, in parameters);
-        if (status is OpenCvStatus.Encode or OpenCvStatus.Io)
-        {
-            throw new InputException($"cannot write image '{path}': {CvCheck.LastError()}");
-        }
-
-        CvCheck.ThrowIfFailed(status);
-    }
-
-    /// <summary>Encodes <paramref name="image"/> into <paramref name="destination"/>, whose buffer is reused.</summary>
-    public static void Encode(BgrMat image, ImageFormat format, EncodedImage destination, ImageEncodeOptions? options = null)
-    {
-        CheckNotEmpty(image);
-        var parameters = (options ?? ImageEncodeOptions.Default).ToNative();
-        CvCheck.ThrowIfFailed(CvShim.ImEncode(format.Extension(), image.Handle, in parameters, destination.Handle));
-    }
-
-    /// <summary>Encodes <paramref name="image"/> into a new buffer.</summary>
-    public static EncodedImage Encode(BgrMat image, ImageFormat format, ImageEncodeOptions? options = null)
-    {
-        var encoded = new EncodedImage();
-        try
-        {
-            Encode(image, format, encoded, options);
-            return encoded;
-        }
-        catch
-        {
-            encoded.Dispose();
-            throw;
-        }
-    }
-
-    private static void CheckNotEmpty(BgrMat image)
-    {
-        if (image.IsEmpty)
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Empty())
         {
             throw new ArgumentException("cannot encode an empty image", nameof(image));
         }
+
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new InputException($"cannot write image '{path}': folder '{folder}' does not exist");
+        }
+
+        bool written;
+        try
+        {
+            written = Cv2.ImWrite(path, image);
+        }
+        catch (OpenCVException e)
+        {
+            throw new InputException($"cannot write image '{path}': {e.ErrMsg}", e);
+        }
+
+        if (!written)
+        {
+            throw new InputException($"cannot write image '{path}': the file could not be written");
+        }
+    }
+
+    private static Mat Checked(Mat image, string name)
+    {
+        if (image.Empty())
+        {
+            image.Dispose();
+            throw new InputException($"cannot decode image '{name}': not an image format OpenCV reads, or the file is damaged");
+        }
+
+        return image;
     }
 }

@@ -1,34 +1,38 @@
-using System.Runtime.InteropServices;
-using EdgePose.Native.OpenCv.Interop;
+using System.Text.RegularExpressions;
+using OpenCvSharp;
 
 namespace EdgePose.Native.OpenCv;
 
-/// <summary>The OpenCV that libedgepose_cv runs on: its version and which video I/O it was built with.</summary>
-public sealed record OpenCvBuild(string Version, int Major, int Minor, int Revision, bool HasFfmpeg, bool HasGStreamer, bool HasV4l2)
+/// <summary>The OpenCV that OpenCvSharp runs on: its version and which video I/O it was built with.</summary>
+public sealed partial record OpenCvBuild(string Version, int Major, int Minor, int Revision, bool HasFfmpeg, bool HasGStreamer, bool HasV4l2)
 {
     private static readonly Lazy<OpenCvBuild> s_current = new(Query);
 
-    /// <summary>Asks the native library once (throws DllNotFoundException when libedgepose_cv is missing).</summary>
+    /// <summary>Asks OpenCV once (throws when OpenCvSharp's native library cannot be loaded).</summary>
     public static OpenCvBuild Current => s_current.Value;
 
     /// <summary>cv::getBuildInformation(): OpenCV's full multi-line build report.</summary>
-    public static unsafe string BuildInformation()
+    public static string BuildInformation() => Cv2.GetBuildInformation();
+
+    private static OpenCvBuild Query()
     {
-        CvCheck.ThrowIfFailed(CvShim.BuildInformation(out var text));
-        return Marshal.PtrToStringUTF8((IntPtr)text) ?? string.Empty;
+        var info = BuildInformation();
+        return new OpenCvBuild(
+            Cv2.GetVersionString() ?? string.Empty,
+            Cv2.GetVersionMajor(),
+            Cv2.GetVersionMinor(),
+            Cv2.GetVersionRevision(),
+            FfmpegLine().IsMatch(info),
+            GStreamerLine().IsMatch(info),
+            V4l2Line().IsMatch(info));
     }
 
-    private static unsafe OpenCvBuild Query()
-    {
-        CvCheck.ThrowIfFailed(CvShim.VersionString(out var version));
-        CvCheck.ThrowIfFailed(CvShim.GetBuildInfo(out var b));
-        return new OpenCvBuild(
-            Marshal.PtrToStringUTF8((IntPtr)version) ?? string.Empty,
-            b.VersionMajor,
-            b.VersionMinor,
-            b.VersionRevision,
-            b.HasFfmpeg != 0,
-            b.HasGStreamer != 0,
-            b.HasV4l2 != 0);
-    }
+    [GeneratedRegex(@"^\s+FFMPEG:\s+YES", RegexOptions.Multiline)]
+    private static partial Regex FfmpegLine();
+
+    [GeneratedRegex(@"^\s+GStreamer:\s+YES", RegexOptions.Multiline)]
+    private static partial Regex GStreamerLine();
+
+    [GeneratedRegex(@"^\s+v4l/v4l2:\s+YES", RegexOptions.Multiline)]
+    private static partial Regex V4l2Line();
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgePose.Cli;
 using EdgePose.Train.Commands;
+using EdgePose.Native.OpenCv;
 using Serilog;
 
 namespace EdgePose.Train.Cli;
@@ -19,6 +20,7 @@ public static class TrainCli
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
     {
         using var log = CliLogging.Create(stderr ?? Console.Error);
+        OpenCvLogging.ForCommand(verbose: false);
         return await CommandLine.RunAsync(Build(log), args, stdout, stderr, ct).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using EdgePose.Core.Drawing;
 using EdgePose.Core.Meta;
 using EdgePose.Native.OpenCv;
 using EdgePose.Train.Datasets;
+using OpenCvSharp;
 using Serilog;
 
 namespace EdgePose.Train.Preview;
@@ -21,11 +22,11 @@ public static class PreviewRenderer
     public sealed record SheetOptions(int Columns, int Tile, int PerSheet);
 
     /// <summary>Draws one image's labels onto a fresh decoded copy of it.</summary>
-    public static BgrMat Draw(PreviewSet set, CocoImage img, IReadOnlyList<CocoAnnotation> annotations, List<DrawCommand> scratch)
+    public static Mat Draw(PreviewSet set, CocoImage img, IReadOnlyList<CocoAnnotation> annotations, List<DrawCommand> scratch)
     {
         var source = set.ImageOf(img);
         var image = source.Bytes is { } bytes ? ImageCodec.Decode(bytes, img.FileName) : ImageCodec.Read(source.FilePath!);
-        var style = PoseDrawStyle.ForImage(image.Width, image.Height);
+        var style = PoseDrawStyle.ForImage(image.Cols, image.Rows);
         var names = set.Coco.Categories.ToDictionary(c => c.Id, c => c.Name);
         var classIndex = set.Coco.Categories.OrderBy(c => c.Id).Select((c, i) => (c.Id, i)).ToDictionary(t => t.Id, t => t.i);
         scratch.Clear();
@@ -72,14 +73,13 @@ public static class PreviewRenderer
         foreach (var page in images.Chunk(options.PerSheet))
         {
             var layout = ContactSheetLayout.Compute(page.Select(i => (i.Width, i.Height)).ToList(), options.Columns, options.Tile);
-            using var sheet = new BgrMat(layout.Width, layout.Height);
-            sheet.FillRectangle(0, 0, layout.Width - 1, layout.Height - 1, s_background, antialias: false);
+            using var sheet = new Mat(layout.Height, layout.Width, MatType.CV_8UC3, OverlayPainter.ToScalar(s_background));
             for (int i = 0; i < page.Length; i++)
             {
                 var p = layout.Placements[i];
                 using var drawn = Draw(set, page[i], byImage[page[i].Id].ToList(), scratch);
-                var region = sheet.Pixels[((p.Y * sheet.Stride) + (p.X * BgrMat.Channels))..];
-                ImageResize.Resize(drawn, region, p.W, p.H, sheet.Stride, Interpolation.Area);
+                using var tile = new Mat(sheet, new Rect(p.X, p.Y, p.W, p.H));
+                Cv2.Resize(drawn, tile, new Size(p.W, p.H), 0, 0, InterpolationFlags.Area);
                 OverlayPainter.Label(sheet, Caption(page[i].FileName), p.TileX, p.TileY, s_background, 0.4, 1, below: true);
             }
 

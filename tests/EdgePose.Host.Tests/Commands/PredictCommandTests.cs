@@ -150,7 +150,7 @@ public sealed class PredictCommandTests : IDisposable
     public async Task Output_folder_that_would_overwrite_a_source_image_is_refused_and_the_image_kept()
     {
         var image = Path.Combine(_out, "photo.jpg");
-        using (var img = new Native.OpenCv.BgrMat(64, 48))
+        using (var img = new OpenCvSharp.Mat(48, 64, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(0)))
         {
             Native.OpenCv.ImageCodec.Write(image, img);
         }
@@ -167,7 +167,7 @@ public sealed class PredictCommandTests : IDisposable
     {
         var folder = Path.Combine(_out, "in");
         Directory.CreateDirectory(folder);
-        using (var img = new Native.OpenCv.BgrMat(64, 48))
+        using (var img = new OpenCvSharp.Mat(48, 64, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(0)))
         {
             Native.OpenCv.ImageCodec.Write(Path.Combine(folder, "a.jpg"), img);
             Native.OpenCv.ImageCodec.Write(Path.Combine(folder, "a.png"), img);
@@ -196,7 +196,7 @@ public sealed class PredictCommandTests : IDisposable
     private string WriteImage()
     {
         var path = Path.Combine(_out, "grey.png");
-        using var img = new Native.OpenCv.BgrMat(64, 48);
+        using var img = new OpenCvSharp.Mat(48, 64, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(0));
         Native.OpenCv.ImageCodec.Write(path, img);
         return path;
     }

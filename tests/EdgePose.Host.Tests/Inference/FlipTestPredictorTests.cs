@@ -20,13 +20,14 @@ public class FlipTestPredictorTests(ITestOutputHelper output)
     public void Merged_poses_stay_close_to_the_plain_pass_on_a_real_image()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = new DecodeOptions { Confidence = 0.5f } });
+        using var resizer = new OpenCvBgrResizer();
+        var predictor = new PosePredictor(engine, resizer, new PredictorOptions { Decode = new DecodeOptions { Confidence = 0.5f } });
         using var image = ImageCodec.Read(Path.Combine(TestPaths.Coco8Pose, "images", "val", "000000000110.jpg"));
         var plain = new PoseDetections(300, 17);
-        plain.CopyFrom(predictor.Predict(image.AsView()));
+        plain.CopyFrom(predictor.Predict(image));
         var flip = new FlipTestPredictor(predictor, KeypointMeta.Coco17.FlipIndex);
 
-        var merged = flip.Predict(image.AsView());
+        var merged = flip.Predict(image);
 
         Assert.True(plain.Count >= 3, $"{plain.Count} people found at conf 0.5");
         Assert.Equal(plain.Count, merged.Count);

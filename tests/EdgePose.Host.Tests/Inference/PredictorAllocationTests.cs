@@ -3,13 +3,15 @@ using EdgePose.Core.Meta;
 using EdgePose.Native.OnnxRuntime;
 using EdgePose.Native.OpenCv;
 using EdgePose.Tests;
+using OpenCvSharp;
 
 namespace EdgePose.Host.Tests.Inference;
 
 /// <summary>
 /// The per-frame promise of the predictors, end to end with the real model, ONNX Runtime and OpenCV: once a
-/// frame size has been seen, predicting another frame of that size allocates no managed memory (letterbox,
-/// resize, inference, decode, NMS, unmapping; and the flip test's mirror and merge).
+/// frame size has been seen, predicting another frame of that size allocates no managed memory (the
+/// OpenCvSharp Mat handed to predictor.Predict(mat), letterbox, resize, inference, decode, NMS, unmapping;
+/// and the flip test's mirror and merge).
 /// </summary>
 public class PredictorAllocationTests
 {
@@ -19,19 +21,20 @@ public class PredictorAllocationTests
     public void Predicting_another_frame_of_the_same_size_allocates_nothing()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions());
+        using var resizer = new OpenCvBgrResizer();
+        var predictor = new PosePredictor(engine, resizer, new PredictorOptions());
         using var padded = ImageCodec.Read(Image); // 640x480: padding only
-        using var resized = new BgrMat();
-        ImageResize.Resize(padded, resized, 800, 600); // needs the bilinear resize as well
+        using var resized = new Mat();
+        Cv2.Resize(padded, resized, new Size(800, 600)); // needs the bilinear resize as well
 
         foreach (var frame in new[] { padded, resized })
         {
-            Warm(() => predictor.Predict(frame.AsView()));
+            Warm(() => predictor.Predict(frame));
             long before = GC.GetAllocatedBytesForCurrentThread();
-            var detections = predictor.Predict(frame.AsView());
+            var detections = predictor.Predict(frame);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-            Assert.True(detections.Count > 0, $"{frame.Width}x{frame.Height}: the image has people");
+            Assert.True(detections.Count > 0, $"{frame.Cols}x{frame.Rows}: the image has people");
             Assert.Equal(0, allocated);
         }
     }
@@ -40,13 +43,14 @@ public class PredictorAllocationTests
     public void Flip_test_on_another_frame_of_the_same_size_allocates_nothing()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions());
+        using var resizer = new OpenCvBgrResizer();
+        var predictor = new PosePredictor(engine, resizer, new PredictorOptions());
         var flip = new FlipTestPredictor(predictor, KeypointMeta.Coco17.FlipIndex);
         using var image = ImageCodec.Read(Image);
 
-        Warm(() => flip.Predict(image.AsView()));
+        Warm(() => flip.Predict(image));
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var merged = flip.Predict(image.AsView());
+        var merged = flip.Predict(image);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(merged.Count > 0, "the image has people");

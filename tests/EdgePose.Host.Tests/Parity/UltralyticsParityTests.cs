@@ -48,17 +48,17 @@ public class UltralyticsParityTests(ITestOutputHelper output)
     private void Check(ReferenceSet set)
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions(), "model");
+        using var resizer = new OpenCvBgrResizer();
+        var predictor = new PosePredictor(engine, resizer, new PredictorOptions(), "model");
         var decoder = PoseDecoders.Create(predictor.Layout);
         var detections = new PoseDetections(300, 17);
         var predict = new DecodeOptions { Confidence = 0.25f, Iou = 0.7, MaxDetections = 300 };
         var val = predict with { Confidence = 0.001f, MultiLabel = true };
-        using var image = new BgrMat();
         int outputsIdentical = 0, predictCount = 0, valCount = 0;
         foreach (var img in set.Images)
         {
-            ImageCodec.Read(img.Path, image);
-            var box = predictor.Preprocess(image.AsView());
+            using var image = ImageCodec.Read(img.Path);
+            var box = predictor.Preprocess(image.AsBgrImage());
             Assert.True(img.InputSha256 == Sha256(engine.GetInput(0)), $"{img.FileName}: model input differs from Ultralytics' letterbox tensor");
             engine.Run();
             var raw = engine.GetOutput(0, out _);

@@ -23,18 +23,4 @@ public class OpenCvBuildTests
         Assert.Equal(Regex.IsMatch(text, @"^\s+GStreamer:\s+YES", RegexOptions.Multiline), build.HasGStreamer);
         Assert.Equal(Regex.IsMatch(text, @"^\s+v4l/v4l2:\s+YES", RegexOptions.Multiline), build.HasV4l2);
     }
-
-    [Fact]
-    public void Log_level_can_be_set_and_restored()
-    {
-        OpenCvLogging.SetLevel(OpenCvLogLevel.Error);
-        OpenCvLogging.SetLevel(OpenCvLogLevel.Warning);
-    }
-
-    [Fact]
-    public void Log_level_outside_opencvs_range_is_refused_with_the_range_in_the_message()
-    {
-        var e = Assert.ThrowsAny<Exception>(() => OpenCvLogging.SetLevel((OpenCvLogLevel)9));
-        Assert.Contains("log level must be 0 (silent) to 6 (verbose), got 9", e.Message, StringComparison.Ordinal);
-    }
 }

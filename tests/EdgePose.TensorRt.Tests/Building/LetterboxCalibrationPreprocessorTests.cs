@@ -24,12 +24,13 @@ public class LetterboxCalibrationPreprocessorTests
         preprocessor.Preprocess(Image("000000000036.jpg"), Size, Size, chw);
 
         using var decoded = ImageCodec.Read(Image("000000000036.jpg"));
-        var box = Letterbox.Compute(decoded.Width, decoded.Height, Size, Size);
+        int width = decoded.Cols;
+        var box = Letterbox.Compute(width, decoded.Rows, Size, Size);
         Assert.False(box.NeedsResize); // 481x640 fits 640x640 at gain 1
         Assert.Equal(Pad, chw[(300 * Size) + box.PadLeft - 1]);
         Assert.Equal(Pad, chw[(2 * Plane) + (300 * Size) + Size - 1]);
-        var view = decoded.AsView();
-        for (var x = 0; x < decoded.Width; x += 37)
+        var view = decoded.AsBgrImage();
+        for (var x = 0; x < width; x += 37)
         {
             var bgr = view.Pixels.Slice((300 * view.Stride) + (3 * x), 3);
             var o = (300 * Size) + box.PadLeft + x;
@@ -49,7 +50,8 @@ public class LetterboxCalibrationPreprocessorTests
         preprocessor.Preprocess(Image("000000000049.jpg"), Size, Size, chw);
 
         using var decoded = ImageCodec.Read(Image("000000000049.jpg"));
-        var box = Letterbox.Compute(decoded.Width, decoded.Height, Size, Size);
+        int width = decoded.Cols;
+        var box = Letterbox.Compute(width, decoded.Rows, Size, Size);
         Assert.True(box.NeedsResize);
         Assert.Equal(Size, box.ResizedHeight);
         Assert.Equal(Pad, chw[(320 * Size) + box.PadLeft - 1]);

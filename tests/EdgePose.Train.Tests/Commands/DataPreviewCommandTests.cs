@@ -19,14 +19,14 @@ public class DataPreviewCommandTests : TempFolder
         var source = Path.Combine(TestPaths.Coco8Pose, "images", "val", "000000000136.jpg");
         Assert.True(ImageHeaderReader.TryRead(File.ReadAllBytes(source), out var h));
         using var drawn = ImageCodec.Read(At("out", "images", "val", "000000000136.jpg"));
-        Assert.Equal((h.Width, h.Height), (drawn.Width, drawn.Height));
+        Assert.Equal((h.Width, h.Height), (drawn.Cols, drawn.Rows));
 
         // A visible keypoint below the shoulders (away from the box label) shows its colour at its centre.
         var line = File.ReadAllLines(YoloLabelPaths.LabelPathFor(source)!)[0].Split(' ').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         int k = Enumerable.Range(5, 12).First(j => line[7 + (3 * j)] == 2);
         int x = (int)Math.Round(line[5 + (3 * k)] * h.Width), y = (int)Math.Round(line[6 + (3 * k)] * h.Height);
         var want = KeypointMeta.Coco17.KeypointColors[k];
-        var row = drawn.Row(y);
+        var row = drawn.BgrRow(y);
         Assert.InRange(Math.Abs(row[(3 * x) + 2] - want.R), 0, 40);
         Assert.InRange(Math.Abs(row[(3 * x) + 1] - want.G), 0, 40);
         Assert.InRange(Math.Abs(row[3 * x] - want.B), 0, 40);
@@ -41,8 +41,8 @@ public class DataPreviewCommandTests : TempFolder
         var sizes = Directory.GetFiles(Path.Combine(TestPaths.Coco8Pose, "images", "val")).Order(StringComparer.Ordinal)
             .Select(p => ImageHeaderReader.TryRead(File.ReadAllBytes(p), out var h) ? (h.Width, h.Height) : default).ToList();
         var layout = ContactSheetLayout.Compute(sizes, 3, 100);
-        Assert.Equal((layout.Width, layout.Height), (sheet.Width, sheet.Height));
-        Assert.Equal([40, 40, 40], sheet.Row(1)[..3].ToArray());
+        Assert.Equal((layout.Width, layout.Height), (sheet.Cols, sheet.Rows));
+        Assert.Equal([40, 40, 40], sheet.BgrRow(1)[..3].ToArray());
         Assert.Single(Directory.GetFiles(At("sheet")));
     }
 

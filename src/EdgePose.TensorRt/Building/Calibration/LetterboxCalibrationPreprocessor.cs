@@ -13,19 +13,20 @@ namespace EdgePose.TensorRt.Building.Calibration;
 /// </summary>
 public sealed class LetterboxCalibrationPreprocessor(IBgrResizer resizer) : ICalibrationPreprocessor, IDisposable
 {
-    private readonly BgrMat _image = new();
+    private readonly bool _ownsResizer;
     private byte[] _resized = [];
 
     /// <summary>With OpenCV's resizer, as inference uses.</summary>
     public LetterboxCalibrationPreprocessor()
-        : this(OpenCvBgrResizer.Instance)
+        : this(new OpenCvBgrResizer())
     {
+        _ownsResizer = true;
     }
 
     public void Preprocess(string imagePath, int height, int width, Span<float> chw)
     {
-        ImageCodec.Read(imagePath, _image);
-        Write(_image.AsView(), height, width, chw);
+        using var image = ImageCodec.Read(imagePath);
+        Write(image.AsBgrImage(), height, width, chw);
     }
 
     /// <summary>Letterboxes an already decoded image into <paramref name="chw"/>.</summary>
@@ -50,5 +51,11 @@ public sealed class LetterboxCalibrationPreprocessor(IBgrResizer resizer) : ICal
         LetterboxTensorWriter.Write(box, resized, stride, chw);
     }
 
-    public void Dispose() => _image.Dispose();
+    public void Dispose()
+    {
+        if (_ownsResizer)
+        {
+            (resizer as IDisposable)?.Dispose();
+        }
+    }
 }
