@@ -156,16 +156,16 @@ public sealed class PredictRunner
         _log.Debug("Pipeline {Pipeline}", pipeline.Display);
         using var reader = GstFrameSource.Open(pipeline, source.Name, options);
         _log.Information("Source {Source}: {Format}", source.Name, reader.Format);
-        using var frame = new BgrMat(reader.Format.Width, reader.Format.Height);
+        using var frame = new Mat(reader.Format.Height, reader.Format.Width, MatType.CV_8UC3);
         using var jsonl = new FileStream(ctx.Outputs.JsonLines(source.Name), FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(jsonl);
-        VideoWriter? writer = null;
+        VideoFileWriter? writer = null;
         try
         {
             long index = 0;
             while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
             {
-                var status = reader.Read(frame.Pixels, frame.Stride, out _);
+                var status = reader.Read(frame.BgrPixels(), checked((int)frame.Step()), out _);
                 if (status == FrameReadStatus.EndOfStream)
                 {
                     break;
@@ -175,18 +175,18 @@ public sealed class PredictRunner
                 {
                     throw new InputException(status == FrameReadStatus.TimedOut
                         ? FormattableString.Invariant($"source '{source.Name}' stalled: no frame within {options.ReadTimeout.TotalSeconds:0.#} s")
-                        : $"source '{source.Name}' changed its frame size from {frame.Width}x{frame.Height} to {reader.Format.Width}x{reader.Format.Height}");
+                        : $"source '{source.Name}' changed its frame size from {frame.Cols}x{frame.Rows} to {reader.Format.Width}x{reader.Format.Height}");
                 }
 
-                var det = ctx.Predictor.Predict(frame.AsView());
+                var det = ctx.Predictor.Predict(frame);
                 ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-                PredictionJson.Write(json, source.Name, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, index);
+                PredictionJson.Write(json, source.Name, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index);
                 json.Flush();
                 jsonl.WriteByte((byte)'\n');
                 json.Reset();
                 if (_options.SaveImages)
                 {
-                    writer ??= VideoWriter.Open(ctx.Outputs.AnnotatedVideo(source.Name), "MJPG", source.Uri.Mode.Fps ?? 25, frame.Width, frame.Height);
+                    writer ??= VideoFileWriter.Open(ctx.Outputs.AnnotatedVideo(source.Name), "MJPG", source.Uri.Mode.Fps ?? 25, frame.Cols, frame.Rows);
                     Annotate(frame, det, ctx);
                     writer.Write(frame);
                 }

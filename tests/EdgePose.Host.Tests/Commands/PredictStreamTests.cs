@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EdgePose.Core.Errors;
+using EdgePose.Cli;
 using EdgePose.Host.Tests.Support;
 using EdgePose.Tests;
 
