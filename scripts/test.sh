@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs setup, then every test of the solution (Release). Tests that need ../shared, a GPU or
-# TensorRT skip with their reason where those are absent.
+# TensorRT skip with their reason where those are absent; EDGEPOSE_REQUIRE_SHARED=1 and
+# EDGEPOSE_REQUIRE_GPU=1 (GPU, CUDA driver and TensorRT) turn those skips into failures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -1,27 +1,21 @@
+using Xunit.Sdk;
+
 namespace EdgePose.Tests;
 
-/// <summary>A fact that needs ../shared (models, data, reference); skipped with the reason when absent.</summary>
+/// <summary>
+/// A fact that needs ../shared (models, data, reference): skipped with the reason when absent, or failed with
+/// it when EDGEPOSE_REQUIRE_SHARED=1 (<see cref="RequiredEnvironment"/>).
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class RequiresSharedFactAttribute : FactAttribute
+[XunitTestCaseDiscoverer(RequirementFactDiscoverer.TypeName, ThisTestAssembly.Name)]
+internal sealed class RequiresSharedFactAttribute : FactAttribute, IRequirementAttribute
 {
     public RequiresSharedFactAttribute(params string[] relativePaths)
     {
-        if (SkipReasons.MissingShared(relativePaths) is { } reason)
-        {
-            Skip = reason;
-        }
+        var verdict = RequiredEnvironment.Judge(SkipReasons.MissingShared(relativePaths), RequiredEnvironment.SharedVariable);
+        Skip = verdict.SkipReason;
+        FailureReason = verdict.FailureReason;
     }
-}
 
-/// <summary>A theory that needs ../shared; skipped with the reason when absent.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class RequiresSharedTheoryAttribute : TheoryAttribute
-{
-    public RequiresSharedTheoryAttribute(params string[] relativePaths)
-    {
-        if (SkipReasons.MissingShared(relativePaths) is { } reason)
-        {
-            Skip = reason;
-        }
-    }
+    public string? FailureReason { get; }
 }

@@ -1,5 +1,7 @@
 using EdgePose.Cli;
 using EdgePose.Host.Tests.Support;
+using EdgePose.Native.Cuda;
+using EdgePose.TensorRt.Runtime;
 
 namespace EdgePose.Host.Tests.Commands;
 
@@ -13,7 +15,13 @@ public class InfoCommandTests
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         Assert.Contains("OpenCV: 4.", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("ONNX Runtime: 1.20.1", r.Stdout, StringComparison.Ordinal);
-        Assert.Matches("(?m)^TensorRT: .+$", r.Stdout);
-        Assert.Matches("(?m)^CUDA driver: .+$", r.Stdout);
+        var tensorRt = TensorRtLibrary.IsAvailable(out var noTensorRt)
+            ? $"TensorRT: {TensorRtLibrary.Describe()}"
+            : $"TensorRT: not found ({noTensorRt})";
+        Assert.Contains(tensorRt + "\n", r.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var cuda = CudaDriver.TryInitialize(out var noCuda)
+            ? $"CUDA driver: {CudaDriver.DriverVersion / 1000}."
+            : $"CUDA driver: not found ({noCuda})\n";
+        Assert.Contains(cuda, r.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }

@@ -64,5 +64,48 @@ public sealed class TensorRtEngineTests : IDisposable
         Assert.Equal(56 * 8400, output.Length);
         Assert.Equal(new TensorShape([1, 56, 8400]), shape);
         Assert.All(output.ToArray(), v => Assert.True(float.IsFinite(v)));
+        AssertAnchorGridOutput(output, anchors: 8400, inputSize: 640);
+    }
+
+    /// <summary>
+    /// A working pose head writes, even for a plain grey image, box centres (rows 0 and 1) spread over the whole
+    /// input (one per anchor of the 80, 40 and 20 grids), box widths of at least 0 (row 2) and person scores in
+    /// 0..1 (row 4). An engine that writes zeros, or one value everywhere, fails here.
+    /// </summary>
+    private static void AssertAnchorGridOutput(ReadOnlySpan<float> output, int anchors, int inputSize)
+    {
+        var x = output.Slice(0, anchors);
+        var y = output.Slice(anchors, anchors);
+        var w = output.Slice(2 * anchors, anchors);
+        var score = output.Slice(4 * anchors, anchors);
+        Assert.True(MaxAbs(output) > 0, "the engine's output is all zeros");
+        Assert.True(Min(x) < inputSize / 10f && Max(x) > inputSize * 0.9f, $"box centres x span {Min(x)}..{Max(x)}, not the {inputSize}-pixel input");
+        Assert.True(Min(y) < inputSize / 10f && Max(y) > inputSize * 0.9f, $"box centres y span {Min(y)}..{Max(y)}, not the {inputSize}-pixel input");
+        Assert.True(Min(w) >= 0 && Max(w) > 0, $"box widths span {Min(w)}..{Max(w)}");
+        Assert.True(Min(score) >= 0 && Max(score) <= 1, $"person scores span {Min(score)}..{Max(score)}, outside 0..1");
+    }
+
+    private static float MaxAbs(ReadOnlySpan<float> v) => Math.Max(Math.Abs(Min(v)), Math.Abs(Max(v)));
+
+    private static float Min(ReadOnlySpan<float> v)
+    {
+        var min = float.PositiveInfinity;
+        foreach (var f in v)
+        {
+            min = Math.Min(min, f);
+        }
+
+        return min;
+    }
+
+    private static float Max(ReadOnlySpan<float> v)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var f in v)
+        {
+            max = Math.Max(max, f);
+        }
+
+        return max;
     }
 }
