@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # EdgePose setup for a fresh Debian 12 / Ubuntu / JetPack machine. Idempotent: a second run only
 # checks and rebuilds what changed.
-#   1. Debian packages (cmake, g++, make, pkg-config, OpenCV and its sample data, Node.js/npm when npm is absent)
+#   1. Debian packages (cmake, g++, make, pkg-config; libgtk-3-0, which OpenCvSharp's native OpenCV library
+#      links against; opencv-doc for the sample video vtest.avi; Node.js/npm when npm is absent).
+#      OpenCV itself comes with the OpenCvSharp4 NuGet packages, not from Debian.
 #   2. ONNX Runtime's native library from the npm package onnxruntime-node (pinned), x64 or arm64
 #   3. native code (CMake) into artifacts/native
 #   4. the managed build (dotnet build EdgePose.sln)
@@ -20,17 +22,13 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 # ---- 1. Debian packages ------------------------------------------------------------------------
 APT_PACKAGES=(
   cmake g++ make pkg-config ca-certificates
-  libopencv-dev opencv-doc
+  libgtk-3-0 opencv-doc
   # GStreamer: video sources (RTSP, cameras, files, test patterns) are read through it.
   libgstreamer1.0-0 libgstreamer-plugins-base1.0-0 gstreamer1.0-tools
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
 )
 # Node.js may come from elsewhere (NodeSource bundles npm); add Debian's only when npm is absent.
 command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
-# JetPack ships its own OpenCV (nvidia-opencv); do not pull Debian's on top of it.
-if [ -e /etc/nv_tegra_release ] && pkg-config --exists opencv4 2>/dev/null; then
-  APT_PACKAGES=("${APT_PACKAGES[@]/libopencv-dev}")
-fi
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -6,8 +6,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 scripts/setup.sh
-# Native tests (CTest): the C interface compiles as C and exports only its own symbols.
-(cd build/native && ctest --output-on-failure)
 # The letterbox tensor writer has AVX-512, AVX2 and portable paths: check each is bit-exact here.
 for isa in DOTNET_EnableAVX512F DOTNET_EnableAVX2 DOTNET_EnableHWIntrinsic; do
   env "$isa=0" dotnet test tests/EdgePose.Core.Tests -c Release --no-build -nologo \

@@ -47,7 +47,8 @@ public static class ValPlots
         plot.XLabel("recall");
         plot.YLabel("precision");
         plot.Axes.SetLimits(0, 1, 0, 1.02);
-        plot.ShowLegend(Alignment.LowerLeft);
+        // Upper right: curves fall to zero before recall 1, so that corner stays clear.
+        plot.ShowLegend(Alignment.UpperRight);
         Save(plot, path, PrecisionRecallWidth, PrecisionRecallHeight);
     }
 
@@ -64,11 +65,12 @@ public static class ValPlots
         for (int k = 0; k < means.Length; k++)
         {
             positions[k] = means.Length - 1 - k;
-            string value = double.IsFinite(means[k]) ? means[k].ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-            labels[k] = $"{names[k]} ({value})";
-            if (double.IsFinite(means[k]))
+            // A keypoint never matched has no mean: no bar, and "n/a" by its name.
+            bool known = double.IsFinite(means[k]);
+            labels[k] = known ? names[k] : $"{names[k]} (n/a)";
+            if (known)
             {
-                bars.Add(new Bar { Position = positions[k], Value = means[k], Label = value, FillColor = Colors.SteelBlue });
+                bars.Add(new Bar { Position = positions[k], Value = means[k], Label = means[k].ToString("0.000", CultureInfo.InvariantCulture), FillColor = Colors.SteelBlue });
             }
         }
 

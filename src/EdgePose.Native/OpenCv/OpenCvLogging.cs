@@ -31,8 +31,16 @@ public static partial class OpenCvLogging
     /// </summary>
     public static void ForCommand(bool verbose)
     {
-        Level = verbose ? LogLevel.INFO : LogLevel.SILENT;
         SetFfmpegLevel(verbose ? FfmpegInfo : FfmpegQuiet);
+        try
+        {
+            Level = verbose ? LogLevel.INFO : LogLevel.SILENT;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException or EntryPointNotFoundException)
+        {
+            // OpenCvSharp's native library cannot be loaded: commands that need no OpenCV still run, and
+            // one that does fails at its first OpenCV call.
+        }
     }
 
     /// <summary>

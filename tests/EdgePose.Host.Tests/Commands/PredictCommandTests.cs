@@ -193,6 +193,24 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Contains("scripts/setup.sh", r.ErrorLines[0], StringComparison.Ordinal);
     }
 
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx")]
+    public void Video_that_cannot_be_opened_gives_one_error_line_without_native_noise_unless_verbose()
+    {
+        var clip = Path.Combine(_out, "clip.mp4");
+        File.WriteAllText(clip, "not a video\n");
+        var none = new Dictionary<string, string>();
+
+        var quiet = CliRun.Process(none, "predict", "--model", TestPaths.FloatHeadModel, "--source", clip, "--out", Path.Combine(_out, "q"));
+        AssertBadInput(quiet, $"cannot open video '{clip}'");
+        var lines = (quiet.Stdout + quiet.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.Contains("moov atom", StringComparison.Ordinal) || l.Contains("[ WARN", StringComparison.Ordinal));
+
+        // --verbose lets OpenCV's FFmpeg backend say why (FFmpeg: "moov atom not found").
+        var verbose = CliRun.Process(none, "predict", "--model", TestPaths.FloatHeadModel, "--source", clip, "--out", Path.Combine(_out, "v"), "--verbose");
+        AssertBadInput(verbose, $"cannot open video '{clip}'");
+        Assert.Contains("moov atom not found", verbose.Stdout + verbose.Stderr, StringComparison.Ordinal);
+    }
+
     private string WriteImage()
     {
         var path = Path.Combine(_out, "grey.png");

@@ -2,6 +2,8 @@ using System.Text.Json;
 using EdgePose.Cli;
 using EdgePose.Host.Tests.Support;
 using EdgePose.Tests;
+using EdgePose.Host.Val;
+using EdgePose.Native.OpenCv;
 
 namespace EdgePose.Host.Tests.Val;
 
@@ -26,6 +28,9 @@ public sealed class Coco8PoseValTests : IDisposable
         {
             Assert.True(new FileInfo(Path.Combine(_out, f)).Length > 0, f);
         }
+
+        AssertPlot("pr_keypoints.png", ValPlots.PrecisionRecallWidth, ValPlots.PrecisionRecallHeight);
+        AssertPlot("keypoint_errors.png", ValPlots.KeypointErrorsWidth, ValPlots.KeypointErrorsHeight(17));
 
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "metrics.json")));
         var data = metrics.RootElement.GetProperty("data");
@@ -80,4 +85,23 @@ public sealed class Coco8PoseValTests : IDisposable
     }
 
     private static int Count(string resultsJson) => JsonDocument.Parse(resultsJson).RootElement.GetArrayLength();
+
+    /// <summary>The plot is a PNG of its size with a drawing on it: many colours, and dark title text in its top rows.</summary>
+    private void AssertPlot(string name, int width, int height)
+    {
+        var path = Path.Combine(_out, name);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(path)[..4]);
+        using var image = ImageCodec.Read(path);
+        Assert.Equal((width, height), (image.Cols, image.Rows));
+        var pixels = image.BgrPixels();
+        var colours = new HashSet<int>();
+        for (int i = 0; i + 2 < pixels.Length; i += 3)
+        {
+            colours.Add(pixels[i] | (pixels[i + 1] << 8) | (pixels[i + 2] << 16));
+        }
+
+        Assert.True(colours.Count > 50, $"{name}: {colours.Count} colours");
+        var title = image.BgrRow(15).ToArray();
+        Assert.Contains(title, b => b < 80);
+    }
 }

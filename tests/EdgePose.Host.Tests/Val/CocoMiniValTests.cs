@@ -3,6 +3,7 @@ using EdgePose.Cli;
 using EdgePose.Native.OpenCv;
 using EdgePose.Tests;
 using Xunit.Abstractions;
+using EdgePose.Host.Val;
 
 namespace EdgePose.Host.Tests.Val;
 
@@ -84,10 +85,14 @@ public sealed class CocoMiniValTests(CocoMiniValFixture fixture, ITestOutputHelp
         Assert.Contains("| 0.2775 | 0.6006 | 0.1867 |", summary, StringComparison.Ordinal);
         Assert.Contains("](pr_keypoints.png)", summary, StringComparison.Ordinal);
 
-        foreach (var (png, width) in new[] { ("pr_keypoints.png", 960), ("keypoint_errors.png", 860) })
+        foreach (var (png, width, height) in new[]
+        {
+            ("pr_keypoints.png", ValPlots.PrecisionRecallWidth, ValPlots.PrecisionRecallHeight),
+            ("keypoint_errors.png", ValPlots.KeypointErrorsWidth, ValPlots.KeypointErrorsHeight(17)),
+        })
         {
             using var image = ImageCodec.Read(Path.Combine(fixture.Output, png));
-            Assert.Equal(width, image.Width);
+            Assert.Equal((width, height), (image.Cols, image.Rows));
         }
     }
 
