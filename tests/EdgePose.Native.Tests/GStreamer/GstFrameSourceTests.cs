@@ -23,6 +23,7 @@ public sealed class GstFrameSourceTests
         while (source.Read(frame, out var stamp) == FrameReadStatus.Frame)
         {
             Assert.Equal(frames, stamp.Sequence);
+            Assert.InRange(stamp.PtsNanoseconds, (frames * 1_000_000_000L / 30) - 1, (frames * 1_000_000_000L / 30) + 1);
             AssertEveryPixel(frame, 320 * 3, 320, 240, b, g, r);
             frames++;
         }
