@@ -40,6 +40,19 @@ public sealed class PredictStreamTests : IDisposable
         Assert.Equal(4, File.ReadAllLines(Path.Combine(_out, "stream.jsonl")).Length);
     }
 
+    [RequiresGStreamerFact(Model)]
+    public async Task Stalled_stream_ends_with_an_error_naming_it_and_keeps_the_frames_before()
+    {
+        // One frame every 10 s: the first arrives, the second not within the 5 s read timeout.
+        const string pipeline = "gst://videotestsrc is-live=true ! video/x-raw,width=64,height=48,framerate=1/10";
+
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", pipeline, "--out", _out, "--no-images");
+
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        Assert.Equal($"error: source '{pipeline}' stalled: no frame within 5 s", r.ErrorLines[0]);
+        Assert.Single(File.ReadAllLines(Path.Combine(_out, "stream.jsonl")));
+    }
+
     [Theory]
     [InlineData("v4l2:///dev/video9", "camera '/dev/video9' not found")]
     [InlineData("9", "camera '/dev/video9' not found")]

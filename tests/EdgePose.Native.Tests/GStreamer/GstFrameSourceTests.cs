@@ -23,6 +23,7 @@ public sealed class GstFrameSourceTests
         while (source.Read(frame, out var stamp) == FrameReadStatus.Frame)
         {
             Assert.Equal(frames, stamp.Sequence);
+            Assert.InRange(stamp.PtsNanoseconds, (frames * 1_000_000_000L / 30) - 1, (frames * 1_000_000_000L / 30) + 1);
             AssertEveryPixel(frame, 320 * 3, 320, 240, b, g, r);
             frames++;
         }
@@ -211,10 +212,54 @@ public sealed class GstFrameSourceTests
         Assert.True(frame.Distinct().Count() > 100, "a street scene has many grey levels");
     }
 
-    [RequiresGStreamerFact]
-    public void Steady_state_reads_allocate_nothing()
+    [RequiresGStreamerTheory]
+    [InlineData(33, 25)]
+    [InlineData(2, 2)]
+    [InlineData(638, 479)]
+    public void Nv12_of_odd_size_keeps_luma_and_chroma_planes_apart(int width, int height)
     {
-        using var source = TestSources.Open("test://smpte?width=64&height=48&live=false");
+        using var source = TestSources.Open($"test://white?width={width}&height={height}&live=false&frames=1", FramePixelFormat.Nv12);
+        var frame = new byte[source.Format.TightBytes];
+
+        Assert.Equal(FrameReadStatus.Frame, source.Read(frame, out _));
+        var stride = source.Format.MinStride;
+        Assert.Equal(((width + 1) & ~1) * (height + ((height + 1) / 2)), frame.Length);
+        for (var y = 0; y < height; y++)
+        {
+            Assert.All(frame.AsSpan(y * stride, width).ToArray(), v => Assert.InRange(v, 230, 255));
+        }
+
+        Assert.All(frame[(stride * height)..], uv => Assert.InRange(uv, 120, 136));
+    }
+
+    [RequiresGStreamerFact]
+    public void Frame_size_change_mid_stream_is_reported_before_the_frame_of_the_new_size()
+    {
+        // concat plays two test sources one after the other: 32x24, then 64x48.
+        const string launch = "concat name=c ! videoconvert ! video/x-raw,format=BGR ! appsink name=sink sync=false "
+            + "videotestsrc pattern=red num-buffers=2 ! video/x-raw,width=32,height=24 ! c. "
+            + "videotestsrc pattern=blue num-buffers=2 ! video/x-raw,width=64,height=48 ! c.";
+        using var source = GstFrameSource.Open(launch, "two sizes", TestSources.Quick);
+        var small = new byte[source.Format.TightBytes];
+
+        Assert.Equal(FrameReadStatus.Frame, source.Read(small, out _));
+        Assert.Equal(FrameReadStatus.Frame, source.Read(small, out _));
+        Assert.Equal(FrameReadStatus.FormatChanged, source.Read(small, out _));
+        Assert.Equal(new VideoFrameFormat(64, 48, FramePixelFormat.Bgr), source.Format);
+        var large = new byte[source.Format.TightBytes];
+        Assert.Equal(FrameReadStatus.Frame, source.Read(large, out var stamp));
+        Assert.Equal(2, stamp.Sequence);
+        AssertEveryPixel(large, 64 * 3, 64, 48, 255, 0, 0);
+        Assert.Equal(FrameReadStatus.Frame, source.Read(large, out _));
+        Assert.Equal(FrameReadStatus.EndOfStream, source.Read(large, out _));
+    }
+
+    [RequiresGStreamerTheory]
+    [InlineData(FramePixelFormat.Bgr)]
+    [InlineData(FramePixelFormat.Nv12)]
+    public void Steady_state_reads_allocate_nothing(FramePixelFormat format)
+    {
+        using var source = TestSources.Open("test://smpte?width=64&height=48&live=false", format);
         var frame = new byte[source.Format.TightBytes];
         for (var i = 0; i < 20; i++)
         {

@@ -15,8 +15,8 @@ internal static class GstLayout
 
     public static IntPtr MessageSource(IntPtr message) => Marshal.ReadIntPtr(message, MiniObjectSize + 16);
 
-    /// <summary>The buffer's presentation time in nanoseconds, or -1 when it has none.</summary>
-    public static long BufferPts(IntPtr buffer) => Marshal.ReadInt64(buffer, MiniObjectSize + 8) is var pts && pts == -1 ? -1 : pts;
+    /// <summary>The buffer's presentation time in nanoseconds, or -1 (GST_CLOCK_TIME_NONE, all bits set) when it has none.</summary>
+    public static long BufferPts(IntPtr buffer) => Marshal.ReadInt64(buffer, MiniObjectSize + 8);
 
     /// <summary>GError.message (after the guint32 domain and gint code).</summary>
     public static string? ErrorMessage(IntPtr error) => Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(error, 8));
