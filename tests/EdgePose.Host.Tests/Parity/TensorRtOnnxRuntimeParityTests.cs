@@ -52,17 +52,17 @@ public sealed class TensorRtOnnxRuntimeParityTests(ITestOutputHelper output) : I
         var options = new PredictorOptions();
         using var ort = EngineFactory.Open(TestPaths.FloatHeadModel, new EngineOptions());
         using var trt = EngineFactory.Open(built.PlanPath, new EngineOptions());
-        var onnxRuntime = new PosePredictor(ort, OpenCvBgrResizer.Instance, options, "onnx");
-        var tensorRt = new PosePredictor(trt, OpenCvBgrResizer.Instance, options, "engine");
+        using var resizer = new OpenCvBgrResizer();
+        var onnxRuntime = new PosePredictor(ort, resizer, options, "onnx");
+        var tensorRt = new PosePredictor(trt, resizer, options, "engine");
         var expected = new PoseDetections(options.Decode.MaxDetections, onnxRuntime.Layout.KeypointCount);
-        using var image = new BgrMat();
         var images = Directory.GetFiles(Path.Combine(TestPaths.Coco8Pose, "images", "val"), "*.jpg").Order(StringComparer.Ordinal).ToList();
         int total = 0;
         foreach (var path in images)
         {
-            ImageCodec.Read(path, image);
-            expected.CopyFrom(onnxRuntime.Predict(image.AsView()));
-            var actual = tensorRt.Predict(image.AsView());
+            using var image = ImageCodec.Read(path);
+            expected.CopyFrom(onnxRuntime.Predict(image));
+            var actual = tensorRt.Predict(image);
             Compare(Path.GetFileName(path), expected, actual, options.Decode.Confidence);
             total += expected.Count;
         }
