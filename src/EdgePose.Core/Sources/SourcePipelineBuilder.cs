@@ -24,7 +24,7 @@ public static class SourcePipelineBuilder
         return source.Kind switch
         {
             SourceKind.Rtsp => Live(Rtsp(source.Location, options)),
-            SourceKind.VideoFile => new SourcePipeline($"filesrc location={Quote(source.Location)} ! {Decode} ! {Convert(options, nvmm: false)} ! {FileSink(options)}", IsLive: false),
+            SourceKind.VideoFile => new SourcePipeline($"filesrc location={Quote(source.Location)} ! {Decode} ! {Convert(options, nvmm: options.Has(GstElementNames.NvVidConv))} ! {FileSink(options)}", IsLive: false),
             SourceKind.Camera => Live($"v4l2src device={Quote(source.Location)}{Caps("video/x-raw", source.Mode)} ! {Convert(options, nvmm: false)}"),
             SourceKind.Csi => Live(Csi(source, options)),
             SourceKind.TestPattern => TestPattern(source, options),
@@ -110,13 +110,13 @@ public static class SourcePipelineBuilder
             : new SourcePipeline($"{raw} ! {Convert(options, nvmm: false)} ! {LiveSink()}", IsLive: true);
 
     /// <summary>
-    /// Conversion to the wanted format in system memory. After a hardware element (NVMM memory), and
-    /// wherever nvvidconv exists, nvvidconv does the work; videoconvert finishes BGRx to BGR.
+    /// Conversion to the wanted format in system memory. After an element that may give NVMM memory
+    /// (JetPack's decoder or camera source) nvvidconv does the work and videoconvert finishes BGRx to BGR;
+    /// elsewhere videoconvert alone.
     /// </summary>
     private static string Convert(SourcePipelineOptions options, bool nvmm)
     {
-        var nv = nvmm || options.Has(GstElementNames.NvVidConv);
-        return (options.PixelFormat, nv) switch
+        return (options.PixelFormat, nvmm) switch
         {
             (FramePixelFormat.Nv12, true) => $"{GstElementNames.NvVidConv} ! video/x-raw,format=NV12",
             (FramePixelFormat.Nv12, false) => "videoconvert ! video/x-raw,format=NV12",

@@ -95,6 +95,18 @@ public sealed class SourcePipelineBuilderTests
         Assert.Contains("! decodebin ! nvvidconv ! video/x-raw,format=BGRx ! videoconvert ! video/x-raw,format=BGR ! " + FileSink, p.Launch, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("test://ball")]
+    [InlineData("0")]
+    [InlineData("gst://videotestsrc")]
+    public void Sources_in_system_memory_convert_with_videoconvert_even_on_jetson(string text)
+    {
+        var p = Build(text, s_jetson);
+
+        Assert.Contains("! videoconvert ! video/x-raw,format=BGR ! appsink", p.Launch, StringComparison.Ordinal);
+        Assert.DoesNotContain("nvvidconv", p.Launch, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Camera_reads_v4l2_with_asked_mode_and_newest_frame_only()
     {
