@@ -1,0 +1,56 @@
+using EdgePose.Core.Drawing;
+using EdgePose.Core.Meta;
+using EdgePose.Native.Drawing;
+using EdgePose.Native.OpenCv;
+using OpenCvSharp;
+
+namespace EdgePose.Native.Tests.Drawing;
+
+public class OverlayPainterTests
+{
+    private static readonly Rgb s_red = new(230, 20, 10);
+    private static readonly Rgb s_green = new(10, 200, 30);
+
+    private static List<DrawCommand> Commands() =>
+    [
+        DrawCommand.Rectangle(20, 40, 120, 100, s_red, 2),
+        DrawCommand.Line(10, 150, 150, 150, s_green, 3),
+        DrawCommand.Dot(60, 70, 5, s_green),
+        DrawCommand.Label("person 0.87", 20, 40, s_red, 1),
+    ];
+
+    [Fact]
+    public void Commands_are_drawn_in_bgr_order_where_they_say()
+    {
+        using var image = new Mat(200, 160, MatType.CV_8UC3, Scalar.All(0));
+        OverlayPainter.Paint(image, Commands(), 0.5);
+
+        Assert.Equal((10, 20, 230), At(image, 70, 40)); // the box's top edge: red, as B, G, R
+        Assert.Equal((30, 200, 10), At(image, 80, 150)); // the line
+        Assert.Equal((30, 200, 10), At(image, 60, 70)); // the dot's centre
+        Assert.Equal((0, 0, 0), At(image, 80, 180)); // far from everything
+        // The label sits on a red box above the rectangle (rows 27 to 40 at this scale), with white text on it.
+        Assert.Equal((10, 20, 230), At(image, 21, 29));
+        var greens = Enumerable.Range(20, 90).SelectMany(x => Enumerable.Range(28, 11).Select(y => At(image, x, y).G)).ToList();
+        Assert.Contains(greens, g => g > 150);
+    }
+
+    [Fact]
+    public void Painting_the_next_frame_allocates_nothing()
+    {
+        using var frame = new Mat(200, 160, MatType.CV_8UC3, Scalar.All(0));
+        var commands = Commands();
+        OverlayPainter.Paint(frame, commands, 0.5);
+        OverlayPainter.Paint(frame, commands, 0.5);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        OverlayPainter.Paint(frame, commands, 0.5);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static (int B, int G, int R) At(Mat image, int x, int y)
+    {
+        var row = image.BgrRow(y);
+        return (row[x * 3], row[(x * 3) + 1], row[(x * 3) + 2]);
+    }
+}
