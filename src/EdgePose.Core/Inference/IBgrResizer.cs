@@ -2,7 +2,8 @@ namespace EdgePose.Core.Inference;
 
 /// <summary>
 /// Bilinear resize of a BGR image into a caller-owned buffer. The letterbox must match OpenCV's
-/// INTER_LINEAR bit for bit, so the implementation lives with the OpenCV shim.
+/// INTER_LINEAR bit for bit, so the implementation is OpenCV itself, at the edge
+/// (EdgePose.Native.OpenCv.OpenCvBgrResizer, through OpenCvSharp).
 /// </summary>
 public interface IBgrResizer
 {
