@@ -13,8 +13,8 @@ namespace EdgePose.Host.Predict;
 
 /// <summary>
 /// Runs `edgepose predict`: every image of the source (or every frame of a video) through one
-/// <see cref="PosePredictor"/>, writing JSON and annotated images to the output folder. One image
-/// buffer is reused for all frames. An unreadable image in a folder is reported and skipped; the run
+/// <see cref="BatchPosePredictor"/>, as many images per run as the engine takes (--batch), writing JSON and
+/// annotated images to the output folder. One image buffer per batch slot is reused for all frames. An unreadable image in a folder is reported and skipped; the run
 /// then ends with a non-zero exit.
 /// </summary>
 public sealed class PredictRunner
@@ -46,14 +46,14 @@ public sealed class PredictRunner
         var source = PredictSource.Resolve(_options.Source);
         var outputs = PredictOutputs.Plan(source, _options.OutputDirectory, _options.ImageFormat, _options.SaveImages);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
+        using var predictor = new BatchPosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize, MaxBatch = _options.Engine.Batch }, _options.Model);
         var meta = ModelKeypointMeta.Resolve(
             predictor.Layout.KeypointCount,
             predictor.Layout.KeypointDims,
             engine.Metadata,
             _options.MetaFile is { } m ? ReadText(m, "meta file") : null,
             _options.MetaFile ?? "meta");
-        _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);
+        _log.Information("Model {Model}: {Engine}; input {Width}x{Height}, {Batch} per run; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.MaxBatch, predictor.Layout);
         Directory.CreateDirectory(_options.OutputDirectory);
         var ctx = new Context(predictor, meta, engine.Metadata.Names, outputs, new PredictReport());
         if (source.Kind == SourceKind.Video)
@@ -71,23 +71,58 @@ public sealed class PredictRunner
 
     private void RunImages(PredictSource source, Context ctx, CancellationToken ct)
     {
-        using var image = new BgrMat();
-        foreach (var path in source.Images)
+        var batch = ctx.Predictor;
+        var images = new BgrMat[batch.MaxBatch];
+        var paths = new string[batch.MaxBatch];
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            try
+            foreach (var path in source.Images)
             {
-                ImageCodec.Read(path, image);
-            }
-            catch (InputException e) when (source.Kind == SourceKind.Folder)
-            {
-                _log.Warning("Skipped {Image}", path);
-                ctx.Report.Fail(e.Message);
-                continue;
+                ct.ThrowIfCancellationRequested();
+                int slot = batch.Count;
+                var image = images[slot] ??= new BgrMat();
+                try
+                {
+                    ImageCodec.Read(path, image);
+                }
+                catch (InputException e) when (source.Kind == SourceKind.Folder)
+                {
+                    _log.Warning("Skipped {Image}", path);
+                    ctx.Report.Fail(e.Message);
+                    continue;
+                }
+
+                paths[slot] = path;
+                batch.Add(image.AsView());
+                if (batch.IsFull)
+                {
+                    WriteImageBatch(images, paths, ctx);
+                }
             }
 
-            var det = ctx.Predictor.Predict(image.AsView());
-            ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
+            if (batch.Count > 0)
+            {
+                WriteImageBatch(images, paths, ctx);
+            }
+        }
+        finally
+        {
+            foreach (var image in images)
+            {
+                image?.Dispose();
+            }
+        }
+    }
+
+    private void WriteImageBatch(BgrMat[] images, string[] paths, Context ctx)
+    {
+        var batch = ctx.Predictor;
+        batch.Run();
+        var times = batch.LastTimes.PerImage(batch.LastBatch);
+        for (int slot = 0; slot < batch.LastBatch; slot++)
+        {
+            var (path, image, det) = (paths[slot], images[slot], batch.Detections(slot));
+            ctx.Report.Add(times, det.Count);
             WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
             if (_options.SaveImages)
             {
@@ -95,36 +130,40 @@ public sealed class PredictRunner
                 ImageCodec.Write(ctx.Outputs.AnnotatedImage(path), image);
             }
 
-            _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {ctx.Predictor.LastTimes.Total.TotalMilliseconds:F1} ms"));
+            _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {times.Total.TotalMilliseconds:F1} ms"));
         }
     }
 
     private void RunVideo(string path, Context ctx, CancellationToken ct)
     {
+        var batch = ctx.Predictor;
         using var capture = VideoCapture.Open(path);
-        using var frame = new BgrMat();
+        var frames = new BgrMat[batch.MaxBatch];
         using var jsonl = new FileStream(ctx.Outputs.JsonLines(path), FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(jsonl);
-        VideoWriter? writer = null;
+        var video = new VideoOutput(path, capture.Fps > 0 ? capture.Fps : 25, jsonl, json);
         try
         {
             long index = 0;
-            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames) && capture.Read(frame))
+            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
             {
-                var det = ctx.Predictor.Predict(frame.AsView());
-                ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-                PredictionJson.Write(json, path, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, index);
-                json.Flush();
-                jsonl.WriteByte((byte)'\n');
-                json.Reset();
-                if (_options.SaveImages)
+                var frame = frames[batch.Count] ??= new BgrMat();
+                if (!capture.Read(frame))
                 {
-                    writer ??= VideoWriter.Open(ctx.Outputs.AnnotatedVideo(path), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Width, frame.Height);
-                    Annotate(frame, det, ctx);
-                    writer.Write(frame);
+                    break;
                 }
 
+                batch.Add(frame.AsView());
                 index++;
+                if (batch.IsFull)
+                {
+                    WriteVideoBatch(frames, index - batch.Count, video, ctx);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                WriteVideoBatch(frames, index - batch.Count, video, ctx);
             }
 
             if (index == 0)
@@ -134,7 +173,33 @@ public sealed class PredictRunner
         }
         finally
         {
-            writer?.Dispose();
+            video.Writer?.Dispose();
+            foreach (var frame in frames)
+            {
+                frame?.Dispose();
+            }
+        }
+    }
+
+    private void WriteVideoBatch(BgrMat[] frames, long firstIndex, VideoOutput video, Context ctx)
+    {
+        var batch = ctx.Predictor;
+        batch.Run();
+        var times = batch.LastTimes.PerImage(batch.LastBatch);
+        for (int slot = 0; slot < batch.LastBatch; slot++)
+        {
+            var (frame, det) = (frames[slot], batch.Detections(slot));
+            ctx.Report.Add(times, det.Count);
+            PredictionJson.Write(video.Json, video.Path, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, firstIndex + slot);
+            video.Json.Flush();
+            video.Lines.WriteByte((byte)'\n');
+            video.Json.Reset();
+            if (_options.SaveImages)
+            {
+                video.Writer ??= VideoWriter.Open(ctx.Outputs.AnnotatedVideo(video.Path), "MJPG", video.Fps, frame.Width, frame.Height);
+                Annotate(frame, det, ctx);
+                video.Writer.Write(frame);
+            }
         }
     }
 
@@ -155,7 +220,21 @@ public sealed class PredictRunner
         PredictionJson.Write(w, image, img.Width, img.Height, det, ctx.Meta, ctx.Names);
     }
 
-    private sealed record Context(PosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)
+    /// <summary>Where the frames of one video go: its JSON lines and, once the first frame gives the size, the annotated video.</summary>
+    private sealed class VideoOutput(string path, double fps, FileStream lines, Utf8JsonWriter json)
+    {
+        public string Path { get; } = path;
+
+        public double Fps { get; } = fps;
+
+        public FileStream Lines { get; } = lines;
+
+        public Utf8JsonWriter Json { get; } = json;
+
+        public VideoWriter? Writer { get; set; }
+    }
+
+    private sealed record Context(BatchPosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)
     {
         public List<DrawCommand> Overlay { get; } = [];
     }

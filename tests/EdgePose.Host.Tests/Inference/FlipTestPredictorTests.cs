@@ -20,7 +20,7 @@ public class FlipTestPredictorTests(ITestOutputHelper output)
     public void Merged_poses_stay_close_to_the_plain_pass_on_a_real_image()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = new DecodeOptions { Confidence = 0.5f } });
+        using var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = new DecodeOptions { Confidence = 0.5f } });
         using var image = ImageCodec.Read(Path.Combine(TestPaths.Coco8Pose, "images", "val", "000000000110.jpg"));
         var plain = new PoseDetections(300, 17);
         plain.CopyFrom(predictor.Predict(image.AsView()));

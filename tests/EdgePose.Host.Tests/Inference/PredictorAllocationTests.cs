@@ -19,7 +19,7 @@ public class PredictorAllocationTests
     public void Predicting_another_frame_of_the_same_size_allocates_nothing()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions());
+        using var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions());
         using var padded = ImageCodec.Read(Image); // 640x480: padding only
         using var resized = new BgrMat();
         ImageResize.Resize(padded, resized, 800, 600); // needs the bilinear resize as well
@@ -40,7 +40,7 @@ public class PredictorAllocationTests
     public void Flip_test_on_another_frame_of_the_same_size_allocates_nothing()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions());
+        using var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions());
         var flip = new FlipTestPredictor(predictor, KeypointMeta.Coco17.FlipIndex);
         using var image = ImageCodec.Read(Image);
 
