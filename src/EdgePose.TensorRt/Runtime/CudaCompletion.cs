@@ -25,6 +25,9 @@ internal sealed unsafe class CudaCompletion : IInferenceCompletion, IDisposable
 
     public nint CudaEvent => _event.RawHandle;
 
+    /// <summary>The event itself (tests).</summary>
+    internal Native.Cuda.CudaEvent Event => _event;
+
     public bool Wait(TimeSpan timeout) => _done.Wait(timeout);
 
     /// <summary>Marks a run as started and queues its end behind the work on <paramref name="stream"/>.</summary>

@@ -12,7 +12,7 @@ public class InfoCommandTests
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         Assert.Contains("OpenCV: 4.", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains("ONNX Runtime: 1.20.1", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ONNX Runtime: 1.31.1", r.Stdout, StringComparison.Ordinal);
         Assert.Matches("(?m)^TensorRT: .+$", r.Stdout);
         Assert.Matches("(?m)^CUDA driver: .+$", r.Stdout);
     }
