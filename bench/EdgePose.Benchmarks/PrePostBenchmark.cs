@@ -58,8 +58,8 @@ public class PrePostBenchmark
         }
 
         _box = _predictor.Preprocess(_image.AsBgrImage());
-        _engine.Run();
-        _output = _engine.GetOutput(0, out _).ToArray();
+        _engine.Enqueue(_predictor.Buffers, 1);
+        _output = _predictor.Buffers.Output(0, out _).ToArray();
         _decoder = PoseDecoders.Create(_predictor.Layout);
         _detections = new PoseDetections(300, _predictor.Layout.KeypointCount);
     }
@@ -67,6 +67,7 @@ public class PrePostBenchmark
     [GlobalCleanup]
     public void Cleanup()
     {
+        _predictor.Dispose();
         _engine.Dispose();
         _image.Dispose();
         _resizer.Dispose();

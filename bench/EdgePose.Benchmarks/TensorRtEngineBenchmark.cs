@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Attributes;
+using EdgePose.Core.Engines;
 using EdgePose.TensorRt.Loading;
 using EdgePose.TensorRt.Runtime;
 
 namespace EdgePose.Benchmarks;
 
 /// <summary>
-/// One <see cref="TensorRtEngine.Run"/> (input copy to the GPU, enqueue, output copy back, stream sync)
-/// on the plan named by $EDGEPOSE_ENGINE: the number to set beside trtexec's "Latency" for
-/// `trtexec --loadEngine` on the same plan (docs/jetson.md). Needs TensorRT and a GPU; without them, or
-/// without the variable, setup fails with the reason.
+/// One run of <see cref="TensorRtEngine"/> on a host buffer set (input copy to the GPU, enqueue, output copy
+/// back, wait for the set's completion) on the plan named by $EDGEPOSE_ENGINE: the number to set beside trtexec's
+/// "Latency" for `trtexec --loadEngine` on the same plan (docs/jetson.md). Needs TensorRT and a GPU; without them,
+/// or without the variable, setup fails with the reason.
 /// </summary>
 [MemoryDiagnoser]
 public class TensorRtEngineBenchmark
@@ -16,6 +17,7 @@ public class TensorRtEngineBenchmark
     public const string EngineVariable = "EDGEPOSE_ENGINE";
 
     private TensorRtEngine? _engine;
+    private EngineBufferSet? _set;
 
     [GlobalSetup]
     public void Setup()
@@ -27,12 +29,17 @@ public class TensorRtEngineBenchmark
         }
 
         _engine = TensorRtEngineLoader.Load(path, warn: Console.Error.WriteLine);
-        _engine.GetInput().Fill(114f / 255f);
+        _set = _engine.CreateBufferSet();
+        _set.InputSlot(0).Fill(114f / 255f);
     }
 
     [Benchmark]
-    public void Run() => _engine!.Run();
+    public bool Run() => _engine!.Enqueue(_set!, 1).Wait(TimeSpan.FromSeconds(10));
 
     [GlobalCleanup]
-    public void Cleanup() => _engine?.Dispose();
+    public void Cleanup()
+    {
+        _set?.Dispose();
+        _engine?.Dispose();
+    }
 }

@@ -5,16 +5,13 @@ using System.Runtime.InteropServices;
 namespace EdgePose.Native;
 
 /// <summary>
-/// Finds the native libraries of EdgePose: our own (built by CMake into artifacts/native) and
-/// ONNX Runtime (placed there by scripts/setup.sh). Search order for a library name:
+/// Finds the native libraries of EdgePose: our own (built by CMake into artifacts/native) and the CUDA
+/// driver (ONNX Runtime comes with its NuGet package; see OnnxRuntimeLibrary). Search order for a library name:
 /// an explicit path from its environment variable, $EDGEPOSE_NATIVE_DIR, the application folder,
 /// the artifacts/native folder of the checkout the application runs from, then the system loader.
 /// </summary>
 public static class NativeLibraries
 {
-    /// <summary>ONNX Runtime's C library.</summary>
-    public const string OnnxRuntime = "onnxruntime";
-
     /// <summary>Our TensorRT wrapper (native/trt_wrapper), built only where TensorRT is installed.</summary>
     public const string TensorRtWrapper = "edgepose_trt";
 
@@ -26,13 +23,11 @@ public static class NativeLibraries
 
     private static readonly Dictionary<string, string> s_pathVariables = new(StringComparer.Ordinal)
     {
-        [OnnxRuntime] = "EDGEPOSE_ORT_LIBRARY",
         [TensorRtWrapper] = "EDGEPOSE_TRT_LIBRARY",
     };
 
     private static readonly Dictionary<string, string[]> s_fileNames = new(StringComparer.Ordinal)
     {
-        [OnnxRuntime] = ["libonnxruntime.so", "libonnxruntime.so.1"],
         [TensorRtWrapper] = ["libedgepose_trt.so"],
         [CudaDriver] = ["libcuda.so.1", "libcuda.so"],
     };

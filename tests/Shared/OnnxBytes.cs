@@ -15,7 +15,7 @@ internal sealed class OnnxBytes
     private readonly List<(string Op, string[] Inputs, string[] Outputs, byte[]? Attribute)> _nodes = [];
     private readonly List<(string Key, string Value)> _metadata = [];
 
-    /// <summary>A float input; dims: an integer (fixed), a string (named dynamic).</summary>
+    /// <summary>A float input; dims: an integer (fixed), a string (named dynamic), null (unnamed dynamic).</summary>
     public OnnxBytes Input(string name, params object?[] dims) => Input(name, TensorElementType.Float32, dims);
 
     public OnnxBytes Input(string name, TensorElementType type, params object?[] dims)
@@ -176,7 +176,7 @@ internal sealed class OnnxBytes
                         {
                             String(dim, 2, param);
                         }
-                        else
+                        else if (d is not null) // null: a dimension without value or name
                         {
                             dim.WriteTag(1, WireFormat.WireType.Varint);
                             dim.WriteInt64(Convert.ToInt64(d, System.Globalization.CultureInfo.InvariantCulture));

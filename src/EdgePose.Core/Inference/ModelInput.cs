@@ -5,9 +5,9 @@ namespace EdgePose.Core.Inference;
 
 /// <summary>
 /// The image input of a pose model, checked: one float32 tensor [B, 3, H, W] with H and W known and
-/// multiples of the model stride.
+/// multiples of the model stride; <see cref="MaxBatch"/> is the engine's largest batch.
 /// </summary>
-public sealed record ModelInput(string Name, int Batch, int Height, int Width)
+public sealed record ModelInput(string Name, int MaxBatch, int Height, int Width)
 {
     /// <summary>Throws <see cref="InputException"/> when a requested input size is not a positive multiple of the stride.</summary>
     public static void CheckImageSize(int? requestedSize, int stride)
@@ -51,6 +51,6 @@ public sealed record ModelInput(string Name, int Batch, int Height, int Width)
             throw new InputException($"{source}: input size {d[3]}x{d[2]} is not a multiple of the model stride {stride}");
         }
 
-        return new ModelInput(input.Name, d[0] > 0 ? (int)d[0] : 1, (int)d[2], (int)d[3]);
+        return new ModelInput(input.Name, engine.MaxBatch, (int)d[2], (int)d[3]);
     }
 }

@@ -12,4 +12,14 @@ public sealed record PredictorOptions
 
     /// <summary>Keypoint shape (K, D) when the model's metadata has none.</summary>
     public (int K, int D)? KeypointShape { get; init; }
+
+    /// <summary>Images per run; null takes the engine's maximum batch. Must be at least 1.</summary>
+    public int? MaxBatch
+    {
+        get;
+        init => field = value is null or >= 1 ? value : throw new Errors.InputException($"batch {value} must be at least 1");
+    }
+
+    /// <summary>The longest wait for one run of the engine.</summary>
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -6,7 +6,7 @@ namespace EdgePose.Host.Commands;
 
 /// <summary>
 /// The options that predict and val share, each command with its own defaults: decoding thresholds (--conf, --iou,
-/// --max-det) and engine settings (--imgsz, --threads).
+/// --max-det) and engine settings (--imgsz, --threads, --provider, --batch).
 /// </summary>
 internal sealed class InferenceCommandOptions(float conf, double iou, int maxDet)
 {
@@ -20,6 +20,10 @@ internal sealed class InferenceCommandOptions(float conf, double iou, int maxDet
 
     public Option<int> Threads { get; } = new("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
 
+    public Option<string> Provider { get; } = new("--provider") { Description = "ONNX Runtime execution provider: cpu, cuda or tensorrt (cuda and tensorrt need an ONNX Runtime build that has them)", DefaultValueFactory = _ => "cpu" };
+
+    public Option<int?> Batch { get; } = new("--batch") { Description = "Images per inference run for models with a dynamic batch (default: 1 for ONNX, the engine's largest batch for TensorRT)" };
+
     /// <summary>The thresholds given; the command adds its own decoding choices.</summary>
     public DecodeOptions Decode(ParseResult parse) => new()
     {
@@ -28,5 +32,11 @@ internal sealed class InferenceCommandOptions(float conf, double iou, int maxDet
         MaxDetections = parse.GetValue(MaxDet),
     };
 
-    public EngineOptions Engine(ParseResult parse) => new() { Threads = parse.GetValue(Threads), ImageSize = parse.GetValue(ImageSize) };
+    public EngineOptions Engine(ParseResult parse) => new()
+    {
+        Threads = parse.GetValue(Threads),
+        ImageSize = parse.GetValue(ImageSize),
+        Provider = parse.GetValue(Provider) ?? "cpu",
+        Batch = parse.GetValue(Batch),
+    };
 }

@@ -23,7 +23,7 @@ public static class PredictCommand
 
         var cmd = new Command("predict", "Detect poses in images, folders or videos")
         {
-            model, source, output, inference.Conf, inference.Iou, inference.ImageSize, inference.MaxDet, inference.Threads, agnostic, noImages, meta, format, maxFrames, verbose,
+            model, source, output, inference.Conf, inference.Iou, inference.ImageSize, inference.MaxDet, inference.Threads, inference.Provider, inference.Batch, agnostic, noImages, meta, format, maxFrames, verbose,
         };
         cmd.SetAction((parse, ct) =>
         {

@@ -26,7 +26,7 @@ public static class ValCommand
 
         var cmd = new Command("val", "Evaluate a model: COCO keypoint and box mAP, PCK, per-keypoint errors, plots")
         {
-            model, compare, data, images, output, inference.Conf, inference.Iou, inference.MaxDet, inference.ImageSize, inference.Threads, flip, verbose,
+            model, compare, data, images, output, inference.Conf, inference.Iou, inference.MaxDet, inference.ImageSize, inference.Threads, inference.Provider, inference.Batch, flip, verbose,
         };
         cmd.SetAction((parse, ct) =>
         {

@@ -8,7 +8,7 @@ using EdgePose.TensorRt.Loading;
 namespace EdgePose.Host.Engines;
 
 /// <summary>
-/// Opens a model file with the engine that runs it: ONNX Runtime (CPU) for .onnx, TensorRT for engine
+/// Opens a model file with the engine that runs it: ONNX Runtime (CPU, or the CUDA/TensorRT provider) for .onnx, TensorRT for engine
 /// files (.engine, .plan, .trt: our plan + sidecar, a bare plan, or an Ultralytics .engine).
 /// </summary>
 public static class EngineFactory
@@ -20,7 +20,13 @@ public static class EngineFactory
             throw new InputException($"model file not found: {modelPath}");
         }
 
+        var provider = ExecutionProviders.Parse(options.Provider);
         var ext = Path.GetExtension(modelPath).ToLowerInvariant();
+        if (provider != ExecutionProvider.Cpu && ext != ".onnx")
+        {
+            throw new InputException($"--provider {options.Provider} applies to .onnx models; '{modelPath}' is a TensorRT engine, which runs on TensorRT anyway");
+        }
+
         return ext switch
         {
             ".onnx" => OpenOnnx(modelPath, options),
@@ -46,9 +52,15 @@ public static class EngineFactory
         {
             int size = options.ImageSize ?? info.Metadata.ImageSize?.Height ?? 640;
             int width = options.ImageSize ?? info.Metadata.ImageSize?.Width ?? 640;
-            shape = new TensorShape([declared[0] > 0 ? declared[0] : 1, 3, size, width]);
+            shape = new TensorShape([declared[0] > 0 ? declared[0] : options.Batch ?? 1, 3, size, width]);
         }
 
-        return new OnnxRuntimeEngine(modelPath, new OnnxRuntimeOptions { IntraOpThreads = options.Threads, InputShape = shape });
+        return new OnnxRuntimeEngine(modelPath, new OnnxRuntimeOptions
+        {
+            IntraOpThreads = options.Threads,
+            InputShape = shape,
+            MaxBatch = options.Batch ?? 1,
+            Provider = ExecutionProviders.Parse(options.Provider),
+        });
     }
 }

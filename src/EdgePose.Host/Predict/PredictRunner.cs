@@ -16,8 +16,8 @@ namespace EdgePose.Host.Predict;
 
 /// <summary>
 /// Runs `edgepose predict`: every image of the source (or every frame of a video) through one
-/// <see cref="PosePredictor"/>, writing JSON and annotated images to the output folder. One image
-/// buffer is reused for all frames. An unreadable image in a folder is reported and skipped; the run
+/// <see cref="BatchPosePredictor"/>, as many images per run as the engine takes (--batch), writing JSON and
+/// annotated images to the output folder. One image buffer per batch slot is reused for all frames. An unreadable image in a folder is reported and skipped; the run
 /// then ends with a non-zero exit.
 /// </summary>
 public sealed class PredictRunner
@@ -52,14 +52,14 @@ public sealed class PredictRunner
         var outputs = PredictOutputs.Plan(source, _options.OutputDirectory, _options.ImageFormat, _options.SaveImages);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
         using var resizer = new OpenCvBgrResizer();
-        var predictor = new PosePredictor(engine, resizer, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
+        using var predictor = new BatchPosePredictor(engine, resizer, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize, MaxBatch = _options.Engine.Batch }, _options.Model);
         var meta = ModelKeypointMeta.Resolve(
             predictor.Layout.KeypointCount,
             predictor.Layout.KeypointDims,
             engine.Metadata,
             _options.MetaFile is { } m ? ReadText(m, "meta file") : null,
             _options.MetaFile ?? "meta");
-        _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);
+        _log.Information("Model {Model}: {Engine}; input {Width}x{Height}, {Batch} per run; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.MaxBatch, predictor.Layout);
         Directory.CreateDirectory(_options.OutputDirectory);
         var ctx = new Context(predictor, meta, engine.Metadata.Names, outputs, new PredictReport());
         if (pipeline is not null)
@@ -81,24 +81,60 @@ public sealed class PredictRunner
 
     private void RunImages(PredictSource source, Context ctx, CancellationToken ct)
     {
-        foreach (var path in source.Images)
+        var batch = ctx.Predictor;
+        var images = new Mat?[batch.MaxBatch];
+        var paths = new string[batch.MaxBatch];
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            Mat image;
-            try
+            foreach (var path in source.Images)
             {
-                image = ImageCodec.Read(path);
-            }
-            catch (InputException e) when (source.Kind == SourceKind.ImageFolder)
-            {
-                _log.Warning("Skipped {Image}", path);
-                ctx.Report.Fail(e.Message);
-                continue;
+                ct.ThrowIfCancellationRequested();
+                int slot = batch.Count;
+                Mat image;
+                try
+                {
+                    image = ImageCodec.Read(path);
+                }
+                catch (InputException e) when (source.Kind == SourceKind.ImageFolder)
+                {
+                    _log.Warning("Skipped {Image}", path);
+                    ctx.Report.Fail(e.Message);
+                    continue;
+                }
+
+                images[slot]?.Dispose();
+                images[slot] = image;
+                paths[slot] = path;
+                batch.Add(image.AsBgrImage());
+                if (batch.IsFull)
+                {
+                    WriteImageBatch(images, paths, ctx);
+                }
             }
 
-            using var decoded = image;
-            var det = ctx.Predictor.Predict(image);
-            ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
+            if (batch.Count > 0)
+            {
+                WriteImageBatch(images, paths, ctx);
+            }
+        }
+        finally
+        {
+            foreach (var image in images)
+            {
+                image?.Dispose();
+            }
+        }
+    }
+
+    private void WriteImageBatch(Mat?[] images, string[] paths, Context ctx)
+    {
+        var batch = ctx.Predictor;
+        batch.Run();
+        var times = batch.LastTimes.PerImage(batch.LastBatch);
+        for (int slot = 0; slot < batch.LastBatch; slot++)
+        {
+            var (path, image, det) = (paths[slot], images[slot]!, batch.Detections(slot));
+            ctx.Report.Add(times, det.Count);
             WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
             if (_options.SaveImages)
             {
@@ -106,36 +142,40 @@ public sealed class PredictRunner
                 ImageCodec.Write(ctx.Outputs.AnnotatedImage(path), image);
             }
 
-            _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {ctx.Predictor.LastTimes.Total.TotalMilliseconds:F1} ms"));
+            _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {times.Total.TotalMilliseconds:F1} ms"));
         }
     }
 
     private void RunVideo(string path, Context ctx, CancellationToken ct)
     {
+        var batch = ctx.Predictor;
         using var capture = VideoFileReader.Open(path);
-        using var frame = new Mat();
+        var frames = new Mat?[batch.MaxBatch];
         using var jsonl = new FileStream(ctx.Outputs.JsonLines(path), FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(jsonl);
-        VideoFileWriter? writer = null;
+        var video = new VideoOutput(path, capture.Fps > 0 ? capture.Fps : 25, jsonl, json);
         try
         {
             long index = 0;
-            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames) && capture.Read(frame))
+            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
             {
-                var det = ctx.Predictor.Predict(frame);
-                ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-                PredictionJson.Write(json, path, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index);
-                json.Flush();
-                jsonl.WriteByte((byte)'\n');
-                json.Reset();
-                if (_options.SaveImages)
+                var frame = frames[batch.Count] ??= new Mat();
+                if (!capture.Read(frame))
                 {
-                    writer ??= VideoFileWriter.Open(ctx.Outputs.AnnotatedVideo(path), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Cols, frame.Rows);
-                    Annotate(frame, det, ctx);
-                    writer.Write(frame);
+                    break;
                 }
 
+                batch.Add(frame.AsBgrImage());
                 index++;
+                if (batch.IsFull)
+                {
+                    WriteVideoBatch(frames, index - batch.Count, video, ctx);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                WriteVideoBatch(frames, index - batch.Count, video, ctx);
             }
 
             if (index == 0)
@@ -145,7 +185,33 @@ public sealed class PredictRunner
         }
         finally
         {
-            writer?.Dispose();
+            video.Writer?.Dispose();
+            foreach (var frame in frames)
+            {
+                frame?.Dispose();
+            }
+        }
+    }
+
+    private void WriteVideoBatch(Mat?[] frames, long firstIndex, VideoOutput video, Context ctx)
+    {
+        var batch = ctx.Predictor;
+        batch.Run();
+        var times = batch.LastTimes.PerImage(batch.LastBatch);
+        for (int slot = 0; slot < batch.LastBatch; slot++)
+        {
+            var (frame, det) = (frames[slot]!, batch.Detections(slot));
+            ctx.Report.Add(times, det.Count);
+            PredictionJson.Write(video.Json, video.Path, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, firstIndex + slot);
+            video.Json.Flush();
+            video.Lines.WriteByte((byte)'\n');
+            video.Json.Reset();
+            if (_options.SaveImages)
+            {
+                video.Writer ??= VideoFileWriter.Open(ctx.Outputs.AnnotatedVideo(video.Path), "MJPG", video.Fps, frame.Cols, frame.Rows);
+                Annotate(frame, det, ctx);
+                video.Writer.Write(frame);
+            }
         }
     }
 
@@ -178,7 +244,10 @@ public sealed class PredictRunner
                         : $"source '{source.Name}' changed its frame size from {frame.Cols}x{frame.Rows} to {reader.Format.Width}x{reader.Format.Height}");
                 }
 
-                var det = ctx.Predictor.Predict(frame);
+                // A live source runs one frame at a time: waiting to fill a batch would only add latency.
+                ctx.Predictor.Add(frame.AsBgrImage());
+                ctx.Predictor.Run();
+                var det = ctx.Predictor.Detections(0);
                 ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
                 PredictionJson.Write(json, source.Name, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index);
                 json.Flush();
@@ -217,7 +286,21 @@ public sealed class PredictRunner
         PredictionJson.Write(w, image, img.Cols, img.Rows, det, ctx.Meta, ctx.Names);
     }
 
-    private sealed record Context(PosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)
+    /// <summary>Where the frames of one video go: its JSON lines and, once the first frame gives the size, the annotated video.</summary>
+    private sealed class VideoOutput(string path, double fps, FileStream lines, Utf8JsonWriter json)
+    {
+        public string Path { get; } = path;
+
+        public double Fps { get; } = fps;
+
+        public FileStream Lines { get; } = lines;
+
+        public Utf8JsonWriter Json { get; } = json;
+
+        public VideoFileWriter? Writer { get; set; }
+    }
+
+    private sealed record Context(BatchPosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)
     {
         public List<DrawCommand> Overlay { get; } = [];
     }

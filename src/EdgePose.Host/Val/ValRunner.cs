@@ -6,6 +6,7 @@ using EdgePose.Core.Evaluation;
 using EdgePose.Core.Inference;
 using EdgePose.Host.Engines;
 using EdgePose.Native.OpenCv;
+using OpenCvSharp;
 using Serilog;
 
 namespace EdgePose.Host.Val;
@@ -32,8 +33,9 @@ public sealed class ValRunner
         var wall = Stopwatch.StartNew();
         var timings = new ValTimings();
         using var engine = EngineFactory.Open(model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
+        var predictorOptions = new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize, MaxBatch = _options.Engine.Batch };
         using var resizer = new OpenCvBgrResizer();
-        var predictor = new PosePredictor(engine, resizer, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, model);
+        using var predictor = new PosePredictor(engine, resizer, predictorOptions, model);
         timings.ModelLoad = wall.Elapsed;
         CheckKeypointShape(data, predictor.Layout, model);
         if (_options.Flip && data.Meta.FlipIndex.Select((f, k) => f == k).All(same => same) && data.Meta.KeypointCount > 1)
@@ -41,7 +43,9 @@ public sealed class ValRunner
             _log.Warning("flip_idx of {Data} maps every keypoint to itself; the flip test then pairs left with left on the mirror", data.Source);
         }
 
-        IPosePredictor poses = _options.Flip ? new FlipTestPredictor(predictor, data.Meta.FlipIndex) : predictor;
+        // The flip test runs an image and its mirror one by one; the plain run takes the engine's batches.
+        using var batch = _options.Flip ? null : new BatchPosePredictor(engine, resizer, predictorOptions, model);
+        IPosePredictor? flip = _options.Flip ? new FlipTestPredictor(predictor, data.Meta.FlipIndex) : null;
         _log.Information(
             "Val {Model} ({Engine}, input {Width}x{Height}) on {Data}: {Images} images, flip test {Flip}",
             model,
@@ -53,22 +57,14 @@ public sealed class ValRunner
             _options.Flip ? "on" : "off");
 
         var results = new List<CocoDetection>();
-        for (int i = 0; i < data.Images.Count; i++)
+        var run = new ImageRun(data, results, timings, _log);
+        if (flip is not null)
         {
-            ct.ThrowIfCancellationRequested();
-            var img = data.Images[i];
-            long t0 = Stopwatch.GetTimestamp();
-            using var image = ImageCodec.Read(img.Path);
-            var read = Stopwatch.GetElapsedTime(t0);
-            if (i == 0)
-            {
-                poses.Predict(image);
-            }
-
-            var det = poses.Predict(image);
-            timings.Add(read, poses.LastTimes);
-            UltralyticsCocoResults.Append(results, img.ImageId, det, data.CategoryOfClass);
-            _log.Debug("{Image}: {Count} detections, {Ms:F1} ms", img.Path, det.Count, poses.LastTimes.Total.TotalMilliseconds);
+            run.Single(flip, ct);
+        }
+        else
+        {
+            run.Batched(batch!, ct);
         }
 
         long e0 = Stopwatch.GetTimestamp();
@@ -92,6 +88,84 @@ public sealed class ValRunner
             Pck = pck,
             Timings = timings,
         };
+    }
+
+    /// <summary>The images of a validation set through a predictor, results appended in image order.</summary>
+    private sealed class ImageRun(ValData data, List<CocoDetection> results, ValTimings timings, ILogger log)
+    {
+        /// <summary>One image at a time (the flip test); the first image once untimed to warm up.</summary>
+        public void Single(IPosePredictor poses, CancellationToken ct)
+        {
+            for (int i = 0; i < data.Images.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var img = data.Images[i];
+                long t0 = Stopwatch.GetTimestamp();
+                using var image = ImageCodec.Read(img.Path);
+                var read = Stopwatch.GetElapsedTime(t0);
+                if (i == 0)
+                {
+                    poses.Predict(image);
+                }
+
+                var det = poses.Predict(image);
+                timings.Add(read, poses.LastTimes);
+                Append(img, det, poses.LastTimes.Total);
+            }
+        }
+
+        /// <summary>As many images per run as the predictor takes; the first image once untimed to warm up.</summary>
+        public void Batched(BatchPosePredictor batch, CancellationToken ct)
+        {
+            var images = new Mat?[batch.MaxBatch];
+            var reads = new TimeSpan[batch.MaxBatch];
+            var first = 0;
+            try
+            {
+                for (int i = 0; i < data.Images.Count; i++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    int slot = batch.Count;
+                    long t0 = Stopwatch.GetTimestamp();
+                    var image = ImageCodec.Read(data.Images[i].Path);
+                    images[slot]?.Dispose();
+                    images[slot] = image;
+                    reads[slot] = Stopwatch.GetElapsedTime(t0);
+                    if (i == 0)
+                    {
+                        batch.Add(image.AsBgrImage());
+                        batch.Run();
+                    }
+
+                    batch.Add(image.AsBgrImage());
+                    if (batch.IsFull || i == data.Images.Count - 1)
+                    {
+                        batch.Run();
+                        var times = batch.LastTimes.PerImage(batch.LastBatch);
+                        for (int s = 0; s < batch.LastBatch; s++)
+                        {
+                            timings.Add(reads[s], times);
+                            Append(data.Images[first + s], batch.Detections(s), times.Total);
+                        }
+
+                        first = i + 1;
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var image in images)
+                {
+                    image?.Dispose();
+                }
+            }
+        }
+
+        private void Append(ValImage img, Core.Poses.PoseDetections det, TimeSpan total)
+        {
+            UltralyticsCocoResults.Append(results, img.ImageId, det, data.CategoryOfClass);
+            log.Debug("{Image}: {Count} detections, {Ms:F1} ms", img.Path, det.Count, total.TotalMilliseconds);
+        }
     }
 
     /// <summary>The model's keypoints per object (and values per keypoint, where the data says) must be the data's.</summary>

@@ -4,7 +4,7 @@ namespace EdgePose.Native.Cuda;
 
 /// <summary>
 /// Raw CUDA driver API entry points (libcuda.so.1), the few EdgePose needs: devices, primary contexts,
-/// device and pinned host memory, async copies and streams. Every function returns a
+/// device and pinned host memory, async copies, streams, events and host callbacks. Every function returns a
 /// <see cref="CudaResult"/>; the typed wrappers (<see cref="CudaDevice"/>, <see cref="CudaPrimaryContext"/>,
 /// <see cref="CudaDeviceBuffer"/>, <see cref="CudaPinnedBuffer"/>, <see cref="CudaStream"/>) check it.
 /// Names are the ABI symbols behind cuda.h's macros (cuMemAlloc is cuMemAlloc_v2, ...).
@@ -85,4 +85,19 @@ internal static unsafe partial class CudaDriverApi
 
     [LibraryImport(Lib, EntryPoint = "cuStreamDestroy_v2")]
     public static partial CudaResult cuStreamDestroy(nint stream);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuLaunchHostFunc(nint stream, delegate* unmanaged<nint, void> function, nint userData);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuEventCreate(out nint cudaEvent, uint flags);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuEventRecord(nint cudaEvent, nint stream);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuEventQuery(nint cudaEvent);
+
+    [LibraryImport(Lib, EntryPoint = "cuEventDestroy_v2")]
+    public static partial CudaResult cuEventDestroy(nint cudaEvent);
 }

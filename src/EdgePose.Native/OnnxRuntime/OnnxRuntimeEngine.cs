@@ -1,42 +1,32 @@
-using System.Text;
 using EdgePose.Core.Engines;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Models;
-using EdgePose.Native.OnnxRuntime.Handles;
+using Microsoft.ML.OnnxRuntime;
+using ModelMetadata = EdgePose.Core.Models.ModelMetadata;
+using OrtOptimization = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel;
 
 namespace EdgePose.Native.OnnxRuntime;
 
 /// <summary>
-/// Runs an ONNX model on the CPU with ONNX Runtime, called through its C API.
+/// Runs an ONNX model with ONNX Runtime (the Microsoft.ML.OnnxRuntime package): on the CPU by default, or on the
+/// CUDA or TensorRT provider where the ONNX Runtime build has them.
 /// </summary>
 /// <remarks>
-/// One session is made at construction and reused. The input is a pinned buffer with one <c>OrtValue</c> over
-/// it, made once; outputs of fixed shape get the same treatment and are passed to every run, so ONNX Runtime
-/// writes straight into our buffers and a run allocates nothing. Outputs of dynamic shape are allocated by
-/// ONNX Runtime and copied into a reused host buffer. Not thread-safe (see <see cref="IInferenceEngine"/>).
+/// One session is made at construction and reused. Each buffer set (<see cref="CreateBufferSet"/>) holds pinned
+/// host tensors and one IOBinding per batch size over them, made once, so a run hands ONNX Runtime our buffers
+/// and allocates nothing. A run completes on the calling thread (the returned completion is already complete);
+/// runs on different buffer sets may overlap on different threads (ONNX Runtime's Run is thread-safe).
 /// </remarks>
-public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
+public sealed class OnnxRuntimeEngine : IInferenceEngine
 {
-    private const int LogSeverityError = 3; // ORT_LOGGING_LEVEL_ERROR: warnings about the model are not ours to print
-    private const int ExecutionModeParallel = 1; // ORT_PARALLEL
-    private const int ArenaAllocator = 1; // OrtArenaAllocator
-    private const int MemTypeDefault = 0; // OrtMemTypeDefault
-
-    private readonly OrtApi _api;
-    private readonly List<IDisposable> _owned = [];
-    private readonly OrtSessionHandle _session;
-    private readonly float[] _input;
-    private readonly OrtOutputBuffer[] _outputs;
-    private readonly Utf8NameTable _inputNames;
-    private readonly Utf8NameTable _outputNames;
-    private readonly nint[] _inputValues;
-    private readonly nint[] _outputValues;
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions;
     private bool _disposed;
 
     /// <param name="modelPath">The .onnx file.</param>
-    /// <param name="options">Threads, optimisation and input shape; null for the defaults.</param>
+    /// <param name="options">Threads, optimisation, provider, batch and input shape; null for the defaults.</param>
     /// <exception cref="InputException">The file is missing or not a usable model, an option contradicts the
-    /// model, or ONNX Runtime is missing or too old.</exception>
+    /// model, the provider is not in this ONNX Runtime build, or ONNX Runtime cannot start.</exception>
     public OnnxRuntimeEngine(string modelPath, OnnxRuntimeOptions? options = null)
     {
         Options = options ?? new OnnxRuntimeOptions();
@@ -51,33 +41,27 @@ public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
             throw new InputException($"model file not found: {ModelPath}");
         }
 
-        _api = OrtLibrary.Default;
+        OnnxRuntimeLibrary.EnsureLoaded();
+        if (Options.Provider != ExecutionProvider.Cpu)
+        {
+            ExecutionProviders.RequireAvailable(Options.Provider);
+        }
+
+        _session = CreateSession(ModelPath, Options);
+        _runOptions = new RunOptions();
         try
         {
-            var env = Own(CreateEnv(_api));
-            _session = Own(CreateSession(_api, env, ModelPath, Options));
-
-            nint allocator;
-            _api.Check(_api.GetAllocatorWithDefaultOptions(&allocator)); // process-wide, not ours to release
-            DeclaredInputs = OrtTensorInfoReader.ReadInputs(_api, _session, allocator);
-            Outputs = OrtTensorInfoReader.ReadOutputs(_api, _session, allocator);
+            DeclaredInputs = [.. _session.InputMetadata.Select(m => ToTensorInfo(m.Key, m.Value))];
+            var declaredOutputs = _session.OutputMetadata.Select(m => ToTensorInfo(m.Key, m.Value)).ToArray();
             var input = RequireOneFloatInput(DeclaredInputs, ModelPath);
-            RequireFloatOutputs(Outputs, ModelPath);
-            var inputShape = InputShapeResolver.Resolve(input, Options.InputShape, ModelPath);
+            RequireFloatOutputs(declaredOutputs, ModelPath);
+            var inputShape = InputShapeResolver.Resolve(input, Options.InputShape, Options.MaxBatch, ModelPath);
+            HasDynamicBatch = input.Shape.Rank > 0 && input.Shape[0] < 0;
+            MaxBatch = inputShape.Rank > 0 ? checked((int)inputShape[0]) : 1;
             Inputs = [input with { Shape = inputShape }];
-
-            var cpu = Own(CreateCpuMemoryInfo(_api));
-            _input = PinnedArray.Allocate<float>(inputShape.ElementCount);
-            _inputValues = PinnedArray.Allocate<nint>(1);
-            _inputValues[0] = Own(OrtTensorFactory.OverBuffer(_api, cpu, _input, inputShape)).Pointer;
-            _outputs = [.. Outputs.Select(o => Own<OrtOutputBuffer>(
-                o.Shape.IsFixed ? new OrtFixedOutput(_api, cpu, o.Shape) : new OrtDynamicOutput(_api, o)))];
-            _outputValues = PinnedArray.Allocate<nint>(_outputs.Length);
-            _inputNames = new Utf8NameTable(Inputs.Select(i => i.Name));
-            _outputNames = new Utf8NameTable(Outputs.Select(o => o.Name));
-
-            Metadata = UltralyticsMetadataParser.Parse(OrtModelMetadataReader.ReadCustomMap(_api, _session, allocator), ModelPath);
-            Description = Describe(_api.Version, Options);
+            Outputs = ResolveOutputs(declaredOutputs, input, inputShape);
+            Metadata = UltralyticsMetadataParser.Parse(_session.ModelMetadata.CustomMetadataMap, ModelPath);
+            Description = Describe(OnnxRuntimeLibrary.Version, Options);
         }
         catch
         {
@@ -86,90 +70,65 @@ public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
         }
     }
 
+    /// <summary>The session, for the buffer sets' IOBindings.</summary>
+    internal InferenceSession Session => _session;
+
     /// <summary>Version of the ONNX Runtime library this process loads (loading it if needed).</summary>
-    public static string RuntimeVersion => OrtLibrary.Default.Version;
+    public static string RuntimeVersion => OnnxRuntimeLibrary.Version;
 
     public string ModelPath { get; }
 
     public OnnxRuntimeOptions Options { get; }
 
     /// <inheritdoc/>
-    public string Description { get; }
+    public string Description { get; } = "";
 
     /// <inheritdoc/>
-    public ModelMetadata Metadata { get; }
+    public ModelMetadata Metadata { get; } = ModelMetadata.Empty;
 
-    /// <summary>The input as the engine feeds it: the model's input with the concrete shape it runs at.</summary>
-    public IReadOnlyList<TensorInfo> Inputs { get; }
+    /// <summary>The input as the engine feeds a full batch: the model's input with its concrete shape.</summary>
+    public IReadOnlyList<TensorInfo> Inputs { get; } = [];
 
     /// <summary>The inputs as the model declares them; dynamic dimensions are -1.</summary>
-    public IReadOnlyList<TensorInfo> DeclaredInputs { get; }
+    public IReadOnlyList<TensorInfo> DeclaredInputs { get; } = [];
 
-    /// <summary>The outputs as the model declares them; dynamic dimensions are -1 (see <see cref="GetOutput"/> for the concrete shape).</summary>
-    public IReadOnlyList<TensorInfo> Outputs { get; }
-
-    /// <inheritdoc/>
-    public Span<float> GetInput(int index = 0)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentOutOfRangeException.ThrowIfNotEqual(index, 0);
-        return _input;
-    }
+    /// <summary>The outputs of a full batch, with every dimension known.</summary>
+    public IReadOnlyList<TensorInfo> Outputs { get; } = [];
 
     /// <inheritdoc/>
-    /// <exception cref="OrtException">ONNX Runtime failed during the run.</exception>
-    public void Run()
+    public int MaxBatch { get; }
+
+    /// <inheritdoc/>
+    public bool HasDynamicBatch { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MemoryLocation> SupportedLocations { get; } = [MemoryLocation.Host];
+
+    /// <inheritdoc/>
+    public EngineBufferSet CreateBufferSet(MemoryLocation input = MemoryLocation.Host, MemoryLocation output = MemoryLocation.Host)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var outputs = _outputs;
-        for (var i = 0; i < outputs.Length; i++)
+        if (input != MemoryLocation.Host || output != MemoryLocation.Host)
         {
-            _outputValues[i] = outputs[i].ValueForRun;
+            throw new NotSupportedException("the ONNX Runtime engine keeps its tensors in host memory; ask for host buffers");
         }
 
-        fixed (nint* inputValues = _inputValues)
-        fixed (nint* outputValues = _outputValues)
-        {
-            var status = _api.Run(
-                _session.Pointer,
-                0,
-                _inputNames.Pointers,
-                inputValues,
-                (nuint)_inputNames.Count,
-                _outputNames.Pointers,
-                (nuint)_outputNames.Count,
-                outputValues);
-            if (status != 0)
-            {
-                for (var i = 0; i < outputs.Length; i++)
-                {
-                    if (outputValues[i] != outputs[i].ValueForRun)
-                    {
-                        outputs[i].Discard(outputValues[i]);
-                    }
-                }
-
-                throw _api.TakeError(status);
-            }
-
-            for (var i = 0; i < outputs.Length; i++)
-            {
-                outputs[i].Collect(outputValues[i]);
-            }
-        }
+        return new OrtBufferSet(this, Inputs[0], Outputs, HasDynamicBatch);
     }
 
     /// <inheritdoc/>
-    public ReadOnlySpan<float> GetOutput(int index, out TensorShape shape)
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime failed during the run.</exception>
+    public IInferenceCompletion Enqueue(EngineBufferSet buffers, int batch)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _outputs.Length);
-        return _outputs[index].Read(out shape);
-    }
+        if (buffers is not OrtBufferSet set || !ReferenceEquals(set.Engine, this))
+        {
+            throw new ArgumentException("the buffer set was made by another engine", nameof(buffers));
+        }
 
-    /// <summary>The pinned buffer that output <paramref name="index"/> of fixed shape is written into (tests, diagnostics).</summary>
-    internal float[]? FixedOutputBuffer(int index) => (_outputs[index] as OrtFixedOutput)?.Buffer;
+        set.Run(_session, _runOptions, batch);
+        return CompletedInference.Instance;
+    }
 
     public void Dispose()
     {
@@ -179,60 +138,80 @@ public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
         }
 
         _disposed = true;
-
-        // Values first, then memory info, session and environment: the reverse of creation.
-        for (var i = _owned.Count - 1; i >= 0; i--)
-        {
-            _owned[i].Dispose();
-        }
+        _runOptions?.Dispose();
+        _session?.Dispose();
     }
 
-    private static OrtEnvHandle CreateEnv(OrtApi api)
+    private static InferenceSession CreateSession(string modelPath, OnnxRuntimeOptions options)
     {
-        nint env;
-        fixed (byte* logId = "edgepose\0"u8)
+        using var sessionOptions = new SessionOptions
         {
-            api.Check(api.CreateEnv(LogSeverityError, logId, &env));
-        }
-
-        return new OrtEnvHandle(api, env);
-    }
-
-    private static OrtSessionHandle CreateSession(OrtApi api, OrtEnvHandle env, string modelPath, OnnxRuntimeOptions options)
-    {
-        nint sessionOptions;
-        api.Check(api.CreateSessionOptions(&sessionOptions));
-        using var optionsHandle = new OrtSessionOptionsHandle(api, sessionOptions);
-        api.Check(api.SetSessionLogSeverityLevel(sessionOptions, LogSeverityError));
-        api.Check(api.SetIntraOpNumThreads(sessionOptions, options.IntraOpThreads));
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, // warnings about the model are not ours to print
+            IntraOpNumThreads = options.IntraOpThreads,
+            GraphOptimizationLevel = ToOrt(options.Optimization),
+        };
         if (options.ParallelExecution)
         {
-            api.Check(api.SetSessionExecutionMode(sessionOptions, ExecutionModeParallel));
-            api.Check(api.SetInterOpNumThreads(sessionOptions, options.InterOpThreads));
+            sessionOptions.ExecutionMode = ExecutionMode.ORT_PARALLEL;
+            sessionOptions.InterOpNumThreads = options.InterOpThreads;
         }
 
-        api.Check(api.SetSessionGraphOptimizationLevel(sessionOptions, ToOrt(options.Optimization)));
-
-        var path = Encoding.UTF8.GetBytes(modelPath + "\0");
-        nint session;
-        fixed (byte* p = path)
+        switch (options.Provider)
         {
-            var status = api.CreateSession(env.Pointer, p, sessionOptions, &session);
-            if (status != 0)
-            {
-                var error = api.TakeError(status);
-                throw new InputException($"model {modelPath} could not be loaded by ONNX Runtime: {error.FirstLine}", error);
-            }
+            case ExecutionProvider.TensorRt:
+                sessionOptions.AppendExecutionProvider_Tensorrt(options.DeviceId);
+                sessionOptions.AppendExecutionProvider_CUDA(options.DeviceId);
+                break;
+            case ExecutionProvider.Cuda:
+                sessionOptions.AppendExecutionProvider_CUDA(options.DeviceId);
+                break;
         }
 
-        return new OrtSessionHandle(api, session);
+        try
+        {
+            return new InferenceSession(modelPath, sessionOptions);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InputException($"model {modelPath} could not be loaded by ONNX Runtime: {FirstLine(e.Message)}", e);
+        }
     }
 
-    private static OrtMemoryInfoHandle CreateCpuMemoryInfo(OrtApi api)
+    /// <summary>
+    /// The full-batch output shapes. Dimensions the declarations leave open are taken from the input where they
+    /// follow it (batch, named sizes), else from one run on a zero input at construction.
+    /// </summary>
+    private TensorInfo[] ResolveOutputs(TensorInfo[] declared, TensorInfo declaredInput, TensorShape inputShape)
     {
-        nint info;
-        api.Check(api.CreateCpuMemoryInfo(ArenaAllocator, MemTypeDefault, &info));
-        return new OrtMemoryInfoHandle(api, info);
+        var resolved = declared.Select(o => o with { Shape = InputShapeResolver.ResolveOutput(o, declaredInput, inputShape) }).ToArray();
+        if (Array.TrueForAll(resolved, o => o.Shape.IsFixed))
+        {
+            return resolved;
+        }
+
+        var zeros = new float[inputShape.ElementCount];
+        using var value = OrtValue.CreateTensorValueFromMemory(zeros, inputShape.Dims);
+        using var results = _session.Run(_runOptions, [declaredInput.Name], [value], [.. declared.Select(o => o.Name)]);
+        var i = 0;
+        foreach (var result in results)
+        {
+            resolved[i] = resolved[i] with { Shape = new TensorShape(result.GetTensorTypeAndShape().Shape) { DimNames = resolved[i].Shape.DimNames } };
+            i++;
+        }
+
+        return resolved;
+    }
+
+    private static TensorInfo ToTensorInfo(string name, NodeMetadata metadata)
+    {
+        if (!metadata.IsTensor)
+        {
+            return new TensorInfo(name, TensorElementType.Undefined, new TensorShape([]));
+        }
+
+        var dims = metadata.Dimensions.Select(d => d < 0 ? -1L : d).ToArray();
+        var names = metadata.SymbolicDimensions.Select(s => string.IsNullOrEmpty(s) ? null : s).ToArray();
+        return new TensorInfo(name, (TensorElementType)(int)metadata.ElementDataType, new TensorShape(dims) { DimNames = names });
     }
 
     private static TensorInfo RequireOneFloatInput(IReadOnlyList<TensorInfo> inputs, string modelPath)
@@ -260,13 +239,26 @@ public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
         }
     }
 
-    private static int ToOrt(GraphOptimizationLevel level) => level switch
+    private static OrtOptimization ToOrt(GraphOptimizationLevel level) => level switch
     {
-        GraphOptimizationLevel.Disabled => 0,
-        GraphOptimizationLevel.Basic => 1,
-        GraphOptimizationLevel.Extended => 2,
-        _ => 99,
+        GraphOptimizationLevel.Disabled => OrtOptimization.ORT_DISABLE_ALL,
+        GraphOptimizationLevel.Basic => OrtOptimization.ORT_ENABLE_BASIC,
+        GraphOptimizationLevel.Extended => OrtOptimization.ORT_ENABLE_EXTENDED,
+        _ => OrtOptimization.ORT_ENABLE_ALL,
     };
+
+    /// <summary>ONNX Runtime's message without its "[ErrorCode:...]" prefix, first line only (parse errors run over several).</summary>
+    private static string FirstLine(string message)
+    {
+        var m = message.AsSpan().Trim();
+        if (m.StartsWith("[ErrorCode:") && m.IndexOf(']') is var close and > 0)
+        {
+            m = m[(close + 1)..].TrimStart();
+        }
+
+        var nl = m.IndexOfAny('\r', '\n');
+        return (nl < 0 ? m : m[..nl]).TrimEnd().ToString();
+    }
 
     private static string Describe(string version, OnnxRuntimeOptions options)
     {
@@ -277,13 +269,12 @@ public sealed unsafe class OnnxRuntimeEngine : IInferenceEngine
             var n => $"{n} intra-op threads",
         };
         var inter = options.ParallelExecution ? $", parallel executor with {options.InterOpThreads} inter-op threads" : "";
-        return $"ONNX Runtime {version} CPU, {intra}{inter}, optimisation {options.Optimization}";
-    }
-
-    private T Own<T>(T resource)
-        where T : IDisposable
-    {
-        _owned.Add(resource);
-        return resource;
+        var provider = options.Provider switch
+        {
+            ExecutionProvider.Cuda => "CUDA",
+            ExecutionProvider.TensorRt => "TensorRT",
+            _ => "CPU",
+        };
+        return $"ONNX Runtime {version} {provider}, {intra}{inter}, optimisation {options.Optimization}";
     }
 }

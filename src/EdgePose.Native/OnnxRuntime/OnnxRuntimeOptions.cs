@@ -53,6 +53,34 @@ public sealed record OnnxRuntimeOptions
             : throw new InputException($"input shape {value} must have at least one dimension, each above 0");
     }
 
+    /// <summary>
+    /// Largest batch for a model whose batch dimension is dynamic (where <see cref="InputShape"/> does not give it);
+    /// runs then take 1 to this many images. Ignored for a model with a fixed batch.
+    /// </summary>
+    public int MaxBatch
+    {
+        get;
+        init => field = value >= 1
+            ? value
+            : throw new InputException($"batch {value} must be at least 1");
+    } = 1;
+
+    /// <summary>Where ONNX Runtime runs the model; a provider missing from the ONNX Runtime build is refused when the engine opens.</summary>
+    public ExecutionProvider Provider
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new InputException($"execution provider {(int)value} is not one of {string.Join(", ", ExecutionProviders.Names)}");
+    } = ExecutionProvider.Cpu;
+
+    /// <summary>The GPU the CUDA and TensorRT providers use.</summary>
+    public int DeviceId
+    {
+        get;
+        init => field = value >= 0 ? value : throw new InputException($"device id must be 0 or more, got {value}");
+    }
+
     /// <summary>Whether the session uses ONNX Runtime's parallel executor (see <see cref="InterOpThreads"/>).</summary>
     internal bool ParallelExecution => InterOpThreads > 1;
 }

@@ -6,42 +6,57 @@ using EdgePose.Native.Cuda;
 namespace EdgePose.TensorRt.Runtime;
 
 /// <summary>
-/// A TensorRT engine behind <see cref="IInferenceEngine"/>: float32 host buffers in page-locked memory,
-/// one device buffer per tensor, one stream. <see cref="Run"/> copies the inputs up, enqueues, copies
-/// the outputs down and waits; it allocates nothing. Inputs with a dynamic batch run at the profile's
-/// optimal shape (the batch the engine was built for).
+/// A TensorRT engine behind <see cref="IInferenceEngine"/>. Each buffer set has its own execution context, CUDA
+/// stream and event, device tensors for a full batch and, where the caller wants host memory, page-locked host
+/// tensors. <see cref="Enqueue"/> queues the copy up (host input), inference and the copy down (host outputs) on
+/// the set's stream and returns at once; the set's completion is signalled when the stream gets there. A dynamic
+/// batch dimension runs 1..<see cref="MaxBatch"/> images (the profile's range); a fixed one always runs full.
 /// </summary>
 public sealed class TensorRtEngine : IInferenceEngine
 {
     private readonly TrtDeserializedEngine _engine;
     private readonly CudaPrimaryContext _context;
-    private readonly CudaStream _stream;
-    private readonly TrtExecutionContext _execution;
-    private readonly Binding[] _inputs;
-    private readonly Binding[] _outputs;
+    private readonly TrtIoTensor _input;
+    private readonly TrtIoTensor[] _outputs;
     private bool _disposed;
 
-    private TensorRtEngine(TrtDeserializedEngine engine, ModelMetadata metadata, string description, CudaPrimaryContext context, CudaStream stream, TrtExecutionContext execution, Binding[] inputs, Binding[] outputs)
+    private TensorRtEngine(TrtDeserializedEngine engine, ModelMetadata metadata, string description, CudaPrimaryContext context, int maxBatch, bool dynamicBatch, TensorInfo input, TensorInfo[] outputs)
     {
         _engine = engine;
         Metadata = metadata;
         Description = description;
         _context = context;
-        _stream = stream;
-        _execution = execution;
-        _inputs = inputs;
-        _outputs = outputs;
-        Inputs = inputs.Select(b => new TensorInfo(b.Tensor.Name, TensorElementType.Float32, b.Shape)).ToArray();
-        Outputs = outputs.Select(b => new TensorInfo(b.Tensor.Name, TensorElementType.Float32, b.Shape)).ToArray();
+        MaxBatch = maxBatch;
+        HasDynamicBatch = dynamicBatch;
+        _input = engine.Inputs.Single();
+        _outputs = [.. engine.Outputs];
+        Inputs = [input];
+        Outputs = outputs;
     }
 
     public string Description { get; }
 
     public ModelMetadata Metadata { get; }
 
+    /// <summary>The input at full batch.</summary>
     public IReadOnlyList<TensorInfo> Inputs { get; }
 
+    /// <summary>The outputs at full batch.</summary>
     public IReadOnlyList<TensorInfo> Outputs { get; }
+
+    public int MaxBatch { get; }
+
+    public bool HasDynamicBatch { get; }
+
+    public IReadOnlyList<MemoryLocation> SupportedLocations { get; } = [MemoryLocation.Host, MemoryLocation.Device];
+
+    internal TrtDeserializedEngine Engine => _engine;
+
+    internal CudaPrimaryContext Context => _context;
+
+    internal TrtIoTensor InputTensor => _input;
+
+    internal IReadOnlyList<TrtIoTensor> OutputTensors => _outputs;
 
     /// <summary>
     /// Takes ownership of <paramref name="engine"/> and readies it on CUDA device <paramref name="device"/>.
@@ -57,68 +72,56 @@ public sealed class TensorRtEngine : IInferenceEngine
             }
         }
 
+        var inputs = engine.Inputs.ToArray();
+        if (inputs.Length != 1 || inputs[0].Shape.Rank != 4)
+        {
+            throw new InputException($"{source}: {inputs.Length} inputs; TensorRtEngine needs one [B,3,H,W] image input");
+        }
+
         var gpu = CudaDevice.Get(device);
         var context = gpu.RetainPrimaryContext();
-        var owned = new List<IDisposable> { context };
         try
         {
             context.MakeCurrent();
-            var stream = context.CreateStream();
-            owned.Add(stream);
-            var execution = engine.CreateContext();
-            owned.Add(execution);
-            foreach (var t in engine.Inputs)
+            var input = inputs[0];
+            var dynamicBatch = input.Shape[0] < 0;
+            var full = input.Shape.IsFixed ? input.Shape : engine.ProfileShape(input.Index, 0, ProfileSelector.Max);
+            if (!full.IsFixed || (!dynamicBatch && !input.Shape.IsFixed))
             {
-                var shape = t.Shape.IsFixed ? t.Shape : engine.ProfileShape(t.Index, 0, ProfileSelector.Opt);
-                execution.SetInputShape(t.Index, shape.Dims);
+                throw new InputException($"{source}: input '{input.Name}' {input.Shape} is dynamic beyond its batch; build the engine for a fixed image size");
             }
 
-            var inputs = engine.Inputs.Select(t => Bind(t, execution, context, owned, source)).ToArray();
-            var outputs = engine.Outputs.Select(t => Bind(t, execution, context, owned, source)).ToArray();
+            // One context to learn the output shapes at full batch; each buffer set makes its own to run.
+            using var probe = engine.CreateContext();
+            probe.SetInputShape(input.Index, full.Dims);
+            var outputs = engine.Outputs.Select(t => new TensorInfo(t.Name, TensorElementType.Float32, RequireFixed(probe.GetShape(t.Index), t, source))).ToArray();
             var description = $"TensorRT {TensorRtLibrary.Version} on {gpu}, {Path.GetFileName(source)}";
-            return new TensorRtEngine(engine, metadata, description, context, stream, execution, inputs, outputs);
+            return new TensorRtEngine(engine, metadata, description, context, checked((int)full[0]), dynamicBatch, new TensorInfo(input.Name, TensorElementType.Float32, full), outputs);
         }
         catch
         {
-            for (var i = owned.Count - 1; i >= 0; i--)
-            {
-                owned[i].Dispose();
-            }
-
+            context.Dispose();
             throw;
         }
     }
 
-    public Span<float> GetInput(int index = 0)
+    /// <inheritdoc/>
+    public EngineBufferSet CreateBufferSet(MemoryLocation input = MemoryLocation.Host, MemoryLocation output = MemoryLocation.Host)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _inputs[index].Host.AsSpan<float>()[.._inputs[index].Elements];
+        return new TrtBufferSet(this, input, output);
     }
 
-    public void Run()
+    /// <inheritdoc/>
+    public IInferenceCompletion Enqueue(EngineBufferSet buffers, int batch)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _context.MakeCurrent();
-        foreach (var b in _inputs)
+        if (buffers is not TrtBufferSet set || !ReferenceEquals(set.Engine, this))
         {
-            b.Device.CopyFromHostAsync(b.Host, b.Bytes, _stream);
+            throw new ArgumentException("the buffer set was made by another engine", nameof(buffers));
         }
 
-        _execution.Enqueue(_stream);
-        foreach (var b in _outputs)
-        {
-            b.Device.CopyToHostAsync(b.Host, b.Bytes, _stream);
-        }
-
-        _stream.Synchronize();
-    }
-
-    public ReadOnlySpan<float> GetOutput(int index, out TensorShape shape)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var b = _outputs[index];
-        shape = b.Shape;
-        return b.Host.AsSpan<float>()[..b.Elements];
+        return set.Enqueue(batch);
     }
 
     public void Dispose()
@@ -129,35 +132,12 @@ public sealed class TensorRtEngine : IInferenceEngine
         }
 
         _disposed = true;
-        _execution.Dispose();
-        foreach (var b in _inputs.Concat(_outputs))
-        {
-            b.Device.Dispose();
-            b.Host.Dispose();
-        }
-
-        _stream.Dispose();
         _engine.Dispose();
         _context.Dispose();
     }
 
-    private static Binding Bind(TrtIoTensor tensor, TrtExecutionContext execution, CudaPrimaryContext context, List<IDisposable> owned, string source)
-    {
-        var shape = execution.GetShape(tensor.Index);
-        if (!shape.IsFixed)
-        {
-            throw new InputException($"{source}: {(tensor.IsInput ? "input" : "output")} '{tensor.Name}' has the data-dependent shape {shape}, which TensorRtEngine does not support");
-        }
-
-        var elements = checked((int)shape.ElementCount);
-        var bytes = (ulong)elements * sizeof(float);
-        var host = context.AllocatePinned(bytes);
-        owned.Add(host);
-        var device = context.AllocateDevice(bytes);
-        owned.Add(device);
-        execution.SetTensorAddress(tensor.Index, device);
-        return new Binding(tensor, shape, elements, bytes, host, device);
-    }
-
-    private sealed record Binding(TrtIoTensor Tensor, TensorShape Shape, int Elements, ulong Bytes, CudaPinnedBuffer Host, CudaDeviceBuffer Device);
+    private static TensorShape RequireFixed(TensorShape shape, TrtIoTensor tensor, string source) =>
+        shape.IsFixed
+            ? shape
+            : throw new InputException($"{source}: output '{tensor.Name}' has the data-dependent shape {shape}, which TensorRtEngine does not support");
 }

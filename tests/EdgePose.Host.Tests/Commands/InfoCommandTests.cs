@@ -14,7 +14,7 @@ public class InfoCommandTests
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         Assert.Contains("OpenCV: 4.", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains("ONNX Runtime: 1.20.1", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ONNX Runtime: 1.31.1", r.Stdout, StringComparison.Ordinal);
         var tensorRt = TensorRtLibrary.IsAvailable(out var noTensorRt)
             ? $"TensorRT: {TensorRtLibrary.Describe()}"
             : $"TensorRT: not found ({noTensorRt})";

@@ -21,7 +21,7 @@ public class FlipTestPredictorTests(ITestOutputHelper output)
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
         using var resizer = new OpenCvBgrResizer();
-        var predictor = new PosePredictor(engine, resizer, new PredictorOptions { Decode = new DecodeOptions { Confidence = 0.5f } });
+        using var predictor = new PosePredictor(engine, resizer, new PredictorOptions { Decode = new DecodeOptions { Confidence = 0.5f } });
         using var image = ImageCodec.Read(Path.Combine(TestPaths.Coco8Pose, "images", "val", "000000000110.jpg"));
         var plain = new PoseDetections(300, 17);
         plain.CopyFrom(predictor.Predict(image));

@@ -22,7 +22,7 @@ public class PredictorAllocationTests
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
         using var resizer = new OpenCvBgrResizer();
-        var predictor = new PosePredictor(engine, resizer, new PredictorOptions());
+        using var predictor = new PosePredictor(engine, resizer, new PredictorOptions());
         using var padded = ImageCodec.Read(Image); // 640x480: padding only
         using var resized = new Mat();
         Cv2.Resize(padded, resized, new Size(800, 600)); // needs the bilinear resize as well
@@ -44,7 +44,7 @@ public class PredictorAllocationTests
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
         using var resizer = new OpenCvBgrResizer();
-        var predictor = new PosePredictor(engine, resizer, new PredictorOptions());
+        using var predictor = new PosePredictor(engine, resizer, new PredictorOptions());
         var flip = new FlipTestPredictor(predictor, KeypointMeta.Coco17.FlipIndex);
         using var image = ImageCodec.Read(Image);
 

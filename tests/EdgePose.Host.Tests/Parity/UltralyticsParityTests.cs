@@ -49,7 +49,7 @@ public class UltralyticsParityTests(ITestOutputHelper output)
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
         using var resizer = new OpenCvBgrResizer();
-        var predictor = new PosePredictor(engine, resizer, new PredictorOptions(), "model");
+        using var predictor = new PosePredictor(engine, resizer, new PredictorOptions(), "model");
         var decoder = PoseDecoders.Create(predictor.Layout);
         var detections = new PoseDetections(300, 17);
         var predict = new DecodeOptions { Confidence = 0.25f, Iou = 0.7, MaxDetections = 300 };
@@ -59,9 +59,9 @@ public class UltralyticsParityTests(ITestOutputHelper output)
         {
             using var image = ImageCodec.Read(img.Path);
             var box = predictor.Preprocess(image.AsBgrImage());
-            Assert.True(img.InputSha256 == Sha256(engine.GetInput(0)), $"{img.FileName}: model input differs from Ultralytics' letterbox tensor");
-            engine.Run();
-            var raw = engine.GetOutput(0, out _);
+            Assert.True(img.InputSha256 == Sha256(predictor.Buffers.InputSlot(0)), $"{img.FileName}: model input differs from Ultralytics' letterbox tensor");
+            Assert.True(engine.Enqueue(predictor.Buffers, 1).Wait(TimeSpan.FromMinutes(1)));
+            var raw = predictor.Buffers.Output(0, out _);
             outputsIdentical += img.OutputSha256 == Sha256(raw) ? 1 : 0;
 
             decoder.Decode(raw, 0, predict, detections);

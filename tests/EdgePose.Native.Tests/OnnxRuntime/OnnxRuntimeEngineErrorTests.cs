@@ -42,7 +42,8 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
         Assert.StartsWith($"model {path} could not be loaded by ONNX Runtime: ", e.Message, StringComparison.Ordinal);
         Assert.Contains("Protobuf parsing failed", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
-        Assert.IsType<OrtException>(e.InnerException);
+        Assert.IsType<Microsoft.ML.OnnxRuntime.OnnxRuntimeException>(e.InnerException);
+        Assert.DoesNotContain("ErrorCode", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +100,25 @@ public sealed class OnnxRuntimeEngineErrorTests : IDisposable
         Assert.Equal(
             $"input shape [1,3,320,320] contradicts model {TestPaths.FloatHeadModel} input 'images' of shape [1,3,640,640]",
             e.Message);
+    }
+
+    [Fact]
+    public void Missing_execution_provider_is_rejected_naming_it_and_the_available_ones()
+    {
+        var path = OnnxBytes.Identity(TensorElementType.Float32, 1, 3, 4, 4).Save(_dir, "identity.onnx");
+        Assert.DoesNotContain("cuda", ExecutionProviders.Available()); // the CPU package of the build here
+
+        var e = Assert.Throws<InputException>(() => new OnnxRuntimeEngine(path, new OnnxRuntimeOptions { Provider = ExecutionProvider.Cuda }));
+
+        Assert.Equal($"execution provider 'cuda' is not in this ONNX Runtime build ({OnnxRuntimeEngine.RuntimeVersion}); available: cpu", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_execution_provider_name_is_rejected_listing_the_known_ones()
+    {
+        var e = Assert.Throws<InputException>(() => ExecutionProviders.Parse("gpu"));
+
+        Assert.Equal("execution provider 'gpu' is not one of cpu, cuda, tensorrt", e.Message);
     }
 
     [Fact]

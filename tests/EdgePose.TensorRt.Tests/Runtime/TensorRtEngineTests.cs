@@ -58,9 +58,10 @@ public sealed class TensorRtEngineTests : IDisposable
         Assert.Equal(new TensorShape([1, 3, 640, 640]), Assert.Single(engine.Inputs).Shape);
         Assert.Equal(new TensorShape([1, 56, 8400]), Assert.Single(engine.Outputs).Shape);
         Assert.Equal("pose", engine.Metadata.Task);
-        engine.GetInput().Fill(114f / 255f);
-        engine.Run();
-        var output = engine.GetOutput(0, out var shape);
+        using var set = engine.CreateBufferSet();
+        set.InputSlot(0).Fill(114f / 255f);
+        Assert.True(engine.Enqueue(set, 1).Wait(TimeSpan.FromMinutes(1)));
+        var output = set.Output(0, out var shape);
         Assert.Equal(56 * 8400, output.Length);
         Assert.Equal(new TensorShape([1, 56, 8400]), shape);
         Assert.All(output.ToArray(), v => Assert.True(float.IsFinite(v)));
