@@ -1,11 +1,13 @@
+using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;
 
 namespace EdgePose.Host.Predict;
 
 /// <summary>
 /// The files `edgepose predict` writes for each source, named by the source's stem in the output folder,
-/// checked before anything runs: no output may replace a source file, and no two sources may share a
-/// stem (their outputs would overwrite each other).
+/// checked before anything runs: no output may resolve (symbolic links followed) onto a source file, and no
+/// two sources may share a stem (their outputs would overwrite each other). The folder itself is chosen by
+/// <see cref="RunFolder"/>, which keeps it apart from every source's folder.
 /// </summary>
 public sealed class PredictOutputs
 {
@@ -21,18 +23,9 @@ public sealed class PredictOutputs
     public static PredictOutputs Plan(PredictSource source, string directory, string imageFormat, bool saveImages)
     {
         var outputs = new PredictOutputs(directory, "." + imageFormat);
-        var inputs = new HashSet<string>(StringComparer.Ordinal);
-        if (source.Kind == SourceKind.Video)
-        {
-            if (!source.Path.Contains("://", StringComparison.Ordinal))
-            {
-                inputs.Add(Path.GetFullPath(source.Path));
-            }
-        }
-        else
-        {
-            inputs.UnionWith(source.Images.Select(Path.GetFullPath));
-        }
+        var inputs = new HashSet<string>(
+            source.Kind == SourceKind.Video ? source.LocalInputs.Select(RealPath.Of) : source.Images.Select(RealPath.Of),
+            StringComparer.Ordinal);
 
         var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var input in source.Kind == SourceKind.Video ? [source.Path] : source.Images)
@@ -45,7 +38,7 @@ public sealed class PredictOutputs
 
             foreach (var file in outputs.FilesFor(source.Kind, input, saveImages))
             {
-                if (inputs.Contains(Path.GetFullPath(file)))
+                if (inputs.Contains(RealPath.Of(file)))
                 {
                     throw new InputException($"output '{file}' would replace a source file; choose another --out folder than '{directory}'");
                 }

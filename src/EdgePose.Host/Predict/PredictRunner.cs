@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgePose.Cli.Files;
 using EdgePose.Core.Drawing;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Inference;
@@ -14,8 +15,10 @@ namespace EdgePose.Host.Predict;
 /// <summary>
 /// Runs `edgepose predict`: every image of the source (or every frame of a video) through one
 /// <see cref="PosePredictor"/>, writing JSON and annotated images to the output folder. One image
-/// buffer is reused for all frames. An unreadable image in a folder is reported and skipped; the run
-/// then ends with a non-zero exit.
+/// buffer is reused for all frames. Each image's failure is that image's alone: it is reported and skipped,
+/// and the run then ends with a non-zero exit. Every file is written under a temporary name and renamed when
+/// complete. A cancelled run (SIGINT, SIGTERM) closes the video and the JSON Lines it has open, keeps what
+/// was written, and ends with <see cref="OperationCanceledException"/> ("cancelled").
 /// </summary>
 public sealed class PredictRunner
 {
@@ -44,9 +47,10 @@ public sealed class PredictRunner
         }
 
         var source = PredictSource.Resolve(_options.Source);
-        var outputs = PredictOutputs.Plan(source, _options.OutputDirectory, _options.ImageFormat, _options.SaveImages);
+        var folder = RunFolder.Choose(_options.OutputDirectory, _options.ExistOk, source.LocalInputs);
+        var outputs = PredictOutputs.Plan(source, folder, _options.ImageFormat, _options.SaveImages);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, _options.Model);
+        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize, KeypointShape = _options.KeypointShape }, _options.Model);
         var meta = ModelKeypointMeta.Resolve(
             predictor.Layout.KeypointCount,
             predictor.Layout.KeypointDims,
@@ -54,7 +58,8 @@ public sealed class PredictRunner
             _options.MetaFile is { } m ? ReadText(m, "meta file") : null,
             _options.MetaFile ?? "meta");
         _log.Information("Model {Model}: {Engine}; input {Width}x{Height}; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.Layout);
-        Directory.CreateDirectory(_options.OutputDirectory);
+        Directory.CreateDirectory(folder);
+        _log.Information("Writing to {Folder}", folder);
         var ctx = new Context(predictor, meta, engine.Metadata.Names, outputs, new PredictReport());
         if (source.Kind == SourceKind.Video)
         {
@@ -65,7 +70,8 @@ public sealed class PredictRunner
             RunImages(source, ctx, ct);
         }
 
-        _stdout.WriteLine(ctx.Report.Summary());
+        _stdout.WriteLine(ctx.Report.Summary() + "; wrote " + folder);
+        ct.ThrowIfCancellationRequested();
         return ctx.Report;
     }
 
@@ -74,72 +80,92 @@ public sealed class PredictRunner
         using var image = new BgrMat();
         foreach (var path in source.Images)
         {
-            ct.ThrowIfCancellationRequested();
+            if (ct.IsCancellationRequested)
+            {
+                return;
+            }
+
             try
             {
-                ImageCodec.Read(path, image);
+                PredictImage(path, image, ctx);
             }
-            catch (InputException e) when (source.Kind == SourceKind.Folder)
+            catch (Exception e) when (source.Kind == SourceKind.Folder && e is not OperationCanceledException)
             {
-                _log.Warning("Skipped {Image}", path);
-                ctx.Report.Fail(e.Message);
-                continue;
+                // One image's failure is that image's alone: report it, go on with the next.
+                var reason = CommandErrors.MessageOf(e);
+                _log.Warning("Skipped {Image}: {Reason}", path, reason);
+                ctx.Report.Fail(e is InputException ? reason : $"{path}: {reason}");
             }
-
-            var det = ctx.Predictor.Predict(image.AsView());
-            ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-            WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
-            if (_options.SaveImages)
-            {
-                Annotate(image, det, ctx);
-                ImageCodec.Write(ctx.Outputs.AnnotatedImage(path), image);
-            }
-
-            _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {ctx.Predictor.LastTimes.Total.TotalMilliseconds:F1} ms"));
         }
+    }
+
+    private void PredictImage(string path, BgrMat image, Context ctx)
+    {
+        ImageCodec.Read(InputFile.Require(path, "image"), image);
+        var det = ctx.Predictor.Predict(image.AsView());
+        ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
+        WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
+        if (_options.SaveImages)
+        {
+            Annotate(image, det, ctx);
+            AtomicFile.Write(ctx.Outputs.AnnotatedImage(path), temp => ImageCodec.Write(temp, image));
+        }
+
+        _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {ctx.Predictor.LastTimes.Total.TotalMilliseconds:F1} ms"));
     }
 
     private void RunVideo(string path, Context ctx, CancellationToken ct)
     {
         using var capture = VideoCapture.Open(path);
         using var frame = new BgrMat();
-        using var jsonl = new FileStream(ctx.Outputs.JsonLines(path), FileMode.Create, FileAccess.Write);
-        using var json = new Utf8JsonWriter(jsonl);
+        using var jsonlFile = PendingFile.For(ctx.Outputs.JsonLines(path));
+        using var videoFile = PendingFile.For(ctx.Outputs.AnnotatedVideo(path));
         VideoWriter? writer = null;
-        try
+        long index = 0;
+        using (var jsonl = jsonlFile.OpenStream())
+        using (var json = new Utf8JsonWriter(jsonl))
         {
-            long index = 0;
-            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames) && capture.Read(frame))
+            try
             {
-                var det = ctx.Predictor.Predict(frame.AsView());
-                ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-                PredictionJson.Write(json, path, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, index);
-                json.Flush();
-                jsonl.WriteByte((byte)'\n');
-                json.Reset();
-                if (_options.SaveImages)
+                while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames) && capture.Read(frame))
                 {
-                    writer ??= VideoWriter.Open(ctx.Outputs.AnnotatedVideo(path), "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Width, frame.Height);
-                    Annotate(frame, det, ctx);
-                    writer.Write(frame);
+                    var det = ctx.Predictor.Predict(frame.AsView());
+                    ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
+                    PredictionJson.Write(json, path, frame.Width, frame.Height, det, ctx.Meta, ctx.Names, index);
+                    json.Flush();
+                    jsonl.WriteByte((byte)'\n');
+                    json.Reset();
+                    if (_options.SaveImages)
+                    {
+                        writer ??= VideoWriter.Open(videoFile.TempPath, "MJPG", capture.Fps > 0 ? capture.Fps : 25, frame.Width, frame.Height);
+                        Annotate(frame, det, ctx);
+                        writer.Write(frame);
+                    }
+
+                    index++;
                 }
-
-                index++;
             }
-
-            if (index == 0)
+            finally
             {
-                throw new InputException($"video '{path}' gave no frames");
+                // Close the video (its index is written on close) and the JSON Lines, also when cancelled.
+                writer?.Dispose();
             }
         }
-        finally
+
+        if (index == 0 && !ct.IsCancellationRequested)
         {
-            writer?.Dispose();
+            throw new InputException($"video '{path}' gave no frames");
+        }
+
+        // Complete files, also after a cancel: what was processed is kept under the real names.
+        jsonlFile.Commit();
+        if (writer is not null)
+        {
+            videoFile.Commit();
         }
     }
 
-    private static string ReadText(string path, string what) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new InputException($"{what} not found: {path}");
+    private static string ReadText(string path, string what) => File.ReadAllText(InputFile.Require(path, what));
 
     private static void Annotate(BgrMat image, PoseDetections det, Context ctx)
     {
@@ -150,9 +176,11 @@ public sealed class PredictRunner
 
     private static void WriteJsonFile(string file, string image, BgrMat img, PoseDetections det, Context ctx)
     {
-        using var stream = new FileStream(file, FileMode.Create, FileAccess.Write);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        PredictionJson.Write(w, image, img.Width, img.Height, det, ctx.Meta, ctx.Names);
+        AtomicFile.WriteStream(file, stream =>
+        {
+            using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            PredictionJson.Write(w, image, img.Width, img.Height, det, ctx.Meta, ctx.Names);
+        });
     }
 
     private sealed record Context(PosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)

@@ -1,3 +1,4 @@
+using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Imaging;
 
@@ -32,14 +33,27 @@ public sealed record PredictSource(SourceKind Kind, string Path, IReadOnlyList<s
             return new PredictSource(SourceKind.Folder, source, images);
         }
 
-        if (!File.Exists(source))
+        if (IsVideoDevice(source))
         {
-            throw new InputException($"source '{source}' not found");
+            return new PredictSource(SourceKind.Video, source, []);
         }
 
+        // A regular file only: a device (/dev/zero), a pipe or a /proc file would be read without end.
+        InputFile.Require(source, "source");
         var ext = System.IO.Path.GetExtension(source).ToLowerInvariant();
         return VideoExtensions.Contains(ext)
             ? new PredictSource(SourceKind.Video, source, [])
             : new PredictSource(SourceKind.Image, source, [source]);
     }
+
+    /// <summary>The local files and folders this source reads (none for a stream or a camera), for the output checks.</summary>
+    public IEnumerable<string> LocalInputs =>
+        Kind == SourceKind.Folder ? [Path]
+        : Kind == SourceKind.Image ? Images
+        : Path.Contains("://", StringComparison.Ordinal) || IsVideoDevice(Path) ? []
+        : [Path];
+
+    /// <summary>A V4L2 camera such as /dev/video0: read as a stream by the video reader.</summary>
+    private static bool IsVideoDevice(string source) =>
+        source.StartsWith("/dev/video", StringComparison.Ordinal) && File.Exists(source);
 }

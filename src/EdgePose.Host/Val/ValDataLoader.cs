@@ -1,3 +1,4 @@
+using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;
 
 namespace EdgePose.Host.Val;
@@ -7,10 +8,7 @@ public static class ValDataLoader
 {
     public static ValData Load(string data, string? imagesFolder)
     {
-        if (!File.Exists(data))
-        {
-            throw new InputException($"data file not found: {data}");
-        }
+        InputFile.Require(data, "data file");
 
         var ext = Path.GetExtension(data).ToLowerInvariant();
         switch (ext)

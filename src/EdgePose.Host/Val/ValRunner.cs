@@ -26,13 +26,26 @@ public sealed class ValRunner
         _log = log;
     }
 
+    /// <summary>Opens the model and checks it against the data (keypoint shape, decoding), without evaluating: a bad model is found before any work.</summary>
+    public void Validate(string model, ValData data)
+    {
+        if (data.Images.Count == 0)
+        {
+            throw new InputException($"the data {data.Source} holds no images to validate on");
+        }
+
+        using var engine = EngineFactory.Open(model, _options.Engine with { Warn = _ => { } });
+        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = _options.Decode.Validated(), ImageSize = _options.Engine.ImageSize, KeypointShape = _options.KeypointShape }, model);
+        CheckKeypointShape(data, predictor.Layout, model);
+    }
+
     public ValResult Run(string model, ValData data, CancellationToken ct)
     {
         var decode = _options.Decode.Validated();
         var wall = Stopwatch.StartNew();
         var timings = new ValTimings();
         using var engine = EngineFactory.Open(model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
-        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize }, model);
+        var predictor = new PosePredictor(engine, OpenCvBgrResizer.Instance, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize, KeypointShape = _options.KeypointShape }, model);
         timings.ModelLoad = wall.Elapsed;
         CheckKeypointShape(data, predictor.Layout, model);
         if (_options.Flip && data.Meta.FlipIndex.Select((f, k) => f == k).All(same => same) && data.Meta.KeypointCount > 1)
