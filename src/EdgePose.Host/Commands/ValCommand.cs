@@ -65,7 +65,7 @@ public static class ValCommand
                 var files = ValOutputs.Write(result, folder);
                 stdout.Write(ValSummaryMarkdown.Tables(result));
                 stdout.WriteLine(Summary(result, files.Folder));
-                return Task.FromResult(ExitCodes.Ok);
+                return Task.FromResult(ReportFailures(parse.InvocationConfiguration.Error, result));
             }
 
             var a = runner.Run(models[0], valData, ct);
@@ -83,7 +83,7 @@ public static class ValCommand
             stdout.WriteLine($"B: {b.Model} ({b.Engine})");
             stdout.Write(ValComparisonReport.Table(a, b));
             stdout.WriteLine($"wrote {folder}: compare.md, compare.json, a/ and b/");
-            return Task.FromResult(ExitCodes.Ok);
+            return Task.FromResult(Math.Max(ReportFailures(parse.InvocationConfiguration.Error, a), ReportFailures(parse.InvocationConfiguration.Error, b)));
         });
         return cmd;
     }
@@ -95,6 +95,22 @@ public static class ValCommand
         (null, { Length: 2 } pair) => pair,
         _ => throw new InputException("no model: give --model M, or --compare A B"),
     };
+
+    /// <summary>Prints each image that failed as an error line; a run with failed images exits <see cref="ExitCodes.BadInput"/>.</summary>
+    private static int ReportFailures(TextWriter stderr, ValResult r)
+    {
+        foreach (var f in r.FailedImages)
+        {
+            stderr.WriteLine("error: " + CommandErrors.OneLine(f));
+        }
+
+        if (r.FailedImages.Count > 0)
+        {
+            stderr.WriteLine($"error: {r.FailedImages.Count} of {r.Data.Images.Count} images failed and count as images with no detections; the AP above is lower than the model's");
+        }
+
+        return r.FailedImages.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
 
     /// <summary>The data file and the folders its images lie in: no output may land there.</summary>
     private static IEnumerable<string> InputsOf(ValOptions options, ValData data) =>

@@ -10,6 +10,14 @@ public static class ValDataLoader
     {
         InputFile.Require(data, "data file");
 
+        var loaded = LoadByType(data, imagesFolder);
+        return loaded.Images.Count > 0
+            ? loaded
+            : throw new InputException($"{data}: the data holds no images to validate on");
+    }
+
+    private static ValData LoadByType(string data, string? imagesFolder)
+    {
         var ext = Path.GetExtension(data).ToLowerInvariant();
         switch (ext)
         {

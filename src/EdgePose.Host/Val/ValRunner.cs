@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgePose.Cli.Files;
 using EdgePose.Core.Coco;
 using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
@@ -65,23 +66,36 @@ public sealed class ValRunner
             _options.Flip ? "on" : "off");
 
         var results = new List<CocoDetection>();
+        var failed = new List<string>();
+        bool warm = false;
         using var image = new BgrMat();
         for (int i = 0; i < data.Images.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             var img = data.Images[i];
-            long t0 = Stopwatch.GetTimestamp();
-            ImageCodec.Read(img.Path, image);
-            var read = Stopwatch.GetElapsedTime(t0);
-            if (i == 0)
+            try
             {
-                poses.Predict(image.AsView());
-            }
+                long t0 = Stopwatch.GetTimestamp();
+                ImageCodec.Read(InputFile.Require(img.Path, "image"), image);
+                var read = Stopwatch.GetElapsedTime(t0);
+                if (!warm)
+                {
+                    poses.Predict(image.AsView());
+                    warm = true;
+                }
 
-            var det = poses.Predict(image.AsView());
-            timings.Add(read, poses.LastTimes);
-            UltralyticsCocoResults.Append(results, img.ImageId, det, data.CategoryOfClass);
-            _log.Debug("{Image}: {Count} detections, {Ms:F1} ms", img.Path, det.Count, poses.LastTimes.Total.TotalMilliseconds);
+                var det = poses.Predict(image.AsView());
+                timings.Add(read, poses.LastTimes);
+                UltralyticsCocoResults.Append(results, img.ImageId, det, data.CategoryOfClass);
+                _log.Debug("{Image}: {Count} detections, {Ms:F1} ms", img.Path, det.Count, poses.LastTimes.Total.TotalMilliseconds);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One image's failure is that image's alone: it is evaluated as having no detections, and reported.
+                var reason = CommandErrors.MessageOf(e);
+                _log.Warning("Skipped {Image}: {Reason}", img.Path, reason);
+                failed.Add(reason.Contains(img.Path, StringComparison.Ordinal) ? reason : $"{img.Path}: {reason}");
+            }
         }
 
         long e0 = Stopwatch.GetTimestamp();
@@ -104,6 +118,7 @@ public sealed class ValRunner
             Boxes = boxes,
             Pck = pck,
             Timings = timings,
+            FailedImages = failed,
         };
     }
 
