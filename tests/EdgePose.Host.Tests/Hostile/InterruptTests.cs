@@ -60,8 +60,27 @@ public sealed class InterruptTests : IDisposable
         Assert.All(written, f => JsonDocument.Parse(File.ReadAllText(f)).Dispose());
     }
 
-    /// <summary>Starts the built edgepose, waits until it writes its first output, sends the signal, and waits for it to end.</summary>
-    private static (int Code, string Stdout, string Stderr) RunAndSignal(string signal, params string[] args)
+    [RequiresSharedTheory("models/yolo11n-pose_int8_floathead.onnx", "data/coco-mini")]
+    [InlineData("INT", ExitCodes.Cancelled)]
+    [InlineData("TERM", ExitCodes.Terminated)]
+    public void Signal_during_val_ends_it_cancelled_with_the_signal_code_and_writes_no_half_results(string signal, int expected)
+    {
+        var output = Path.Combine(_dir, "val");
+        var data = Path.Combine(TestPaths.CocoMini, "annotations", "person_keypoints_val2017.json");
+        var (code, _, stderr) = RunAndSignalWhen(signal, "INF] Val ", "val", "-m", TestPaths.FloatHeadModel, "--data", data, "-o", output);
+
+        Assert.Equal(expected, code);
+        Assert.Contains("error: cancelled", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "metrics.json")));
+    }
+
+    private static (int Code, string Stdout, string Stderr) RunAndSignal(string signal, params string[] args) => RunAndSignalWhen(signal, null, args);
+
+    /// <summary>
+    /// Starts the built edgepose, waits until it writes its first output (or prints <paramref name="readyLine"/> on
+    /// stderr), sends the signal, and waits for it to end.
+    /// </summary>
+    private static (int Code, string Stdout, string Stderr) RunAndSignalWhen(string signal, string? readyLine, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edgepose.dll"));
@@ -79,13 +98,21 @@ public sealed class InterruptTests : IDisposable
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (!p.HasExited && DateTime.UtcNow < deadline && !HasOutput(output))
+        bool Ready()
+        {
+            lock (stderr)
+            {
+                return readyLine is null ? HasOutput(output) : stderr.ToString().Contains(readyLine, StringComparison.Ordinal);
+            }
+        }
+
+        while (!p.HasExited && DateTime.UtcNow < deadline && !Ready())
         {
             Thread.Sleep(100);
         }
 
         Assert.False(p.HasExited, "edgepose ended before the signal: " + stderr);
-        Thread.Sleep(300);
+        Thread.Sleep(readyLine is null ? 300 : 1500);
         using (var kill = Process.Start("kill", ["-" + signal, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
