@@ -103,4 +103,20 @@ public sealed class ValHostileInputTests : IDisposable
         using var metrics = JsonDocument.Parse(File.ReadAllText(At("out", "metrics.json")));
         Assert.Contains("images failed", File.ReadAllText(At("out", "summary.md")), StringComparison.Ordinal);
     }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx", "data/coco8-pose")]
+    public async Task Out_that_is_the_images_folder_is_refused_and_a_rerun_goes_to_a_numbered_folder()
+    {
+        var json = WriteJson();
+        var intoImages = await CliRun.InProcess("val", "-m", TestPaths.FloatHeadModel, "--data", json, "-o", At("images", "val2017"), "--exist-ok");
+        Assert.Equal(ExitCodes.BadInput, intoImages.ExitCode);
+        Assert.Contains("is the folder of the input", intoImages.ErrorLines[0], StringComparison.Ordinal);
+
+        var first = await Val(json);
+        var metrics = File.ReadAllText(At("out", "metrics.json"));
+        var second = await Val(json);
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (first.ExitCode, second.ExitCode));
+        Assert.True(File.Exists(At("out2", "metrics.json")));
+        Assert.Equal(metrics, File.ReadAllText(At("out", "metrics.json")));
+    }
 }
