@@ -15,11 +15,28 @@ public static class CommandErrors
         {
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
             InputException or FormatException or InvalidDataException or FileNotFoundException
-                or DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.BadInput, e.Message),
-            _ => (ExitCodes.Failure, $"{e.GetType().Name}: {e.Message}"),
+                or DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.BadInput, MessageOf(e)),
+            // Never an exception type name: the message alone says what failed.
+            _ => (ExitCodes.Failure, MessageOf(e)),
         };
         stderr.WriteLine("error: " + OneLine(message));
         return code;
+    }
+
+    /// <summary>An exception's message for a user: without the " (Parameter 'x')" that argument exceptions append.</summary>
+    public static string MessageOf(Exception e)
+    {
+        var message = e.Message;
+        if (e is ArgumentException { ParamName: { } name })
+        {
+            var suffix = $" (Parameter '{name}')";
+            if (message.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                message = message[..^suffix.Length];
+            }
+        }
+
+        return message;
     }
 
     /// <summary>Reports the errors of a command line that did not parse on one line, joined by "; "; returns <see cref="ExitCodes.BadInput"/>.</summary>

@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>A check found problems: <c>edgepose-train data check</c> found errors in the data set (or warnings, with --strict).</summary>
     public const int CheckFailed = 3;
 
-    /// <summary>Cancelled by Ctrl+C or SIGTERM.</summary>
+    /// <summary>Cancelled by Ctrl+C (SIGINT), 128 + 2.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Cancelled by SIGTERM, 128 + 15.</summary>
+    public const int Terminated = 143;
 }

@@ -1,9 +1,5 @@
+using EdgePose.Cli;
 using EdgePose.Host.Cli;
 
-using var cts = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cts.Cancel();
-};
-return await EdgePoseCli.RunAsync(args, ct: cts.Token);
+using var signals = new CancelSignals();
+return signals.ExitCodeFor(await EdgePoseCli.RunAsync(args, ct: signals.Token));

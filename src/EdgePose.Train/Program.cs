@@ -1,9 +1,5 @@
+using EdgePose.Cli;
 using EdgePose.Train.Cli;
 
-using var cts = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cts.Cancel();
-};
-return await TrainCli.RunAsync(args, ct: cts.Token);
+using var signals = new CancelSignals();
+return signals.ExitCodeFor(await TrainCli.RunAsync(args, ct: signals.Token));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EdgePose.Core.Datasets;
 
 namespace EdgePose.Core.Coco;
 
@@ -56,7 +57,25 @@ public static class CocoJson
 
     public static string Serialize(IEnumerable<CocoDetection> results) => JsonSerializer.Serialize(results, Options);
 
-    /// <summary>Throws a <see cref="FormatException"/> on the first inconsistency.</summary>
+    /// <summary>Every image has a positive width and height (results files and tests may leave them out; ground truth for val or conversion may not).</summary>
+    public static void CheckImageSizes(CocoDataset d, string source)
+    {
+        foreach (var img in d.Images)
+        {
+            if (img.Width <= 0 || img.Height <= 0)
+            {
+                throw new FormatException($"{source}: image {img.Id} '{img.FileName}' has size {img.Width} × {img.Height}; width and height must be positive");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Throws a <see cref="FormatException"/> on the first inconsistency. The one check of COCO ground truth:
+    /// `val` (through <c>CocoGroundTruth</c>) and `data convert` both use it, so a file one rejects the other
+    /// rejects too. Beyond the structure: images have a positive size; boxes are finite with no negative width
+    /// or height; an annotation of a category that names keypoints has 3 × K finite keypoint values (not null)
+    /// with visibilities 0, 1 or 2. Image sizes are checked by <see cref="CheckImageSizes"/>, which both also call.
+    /// </summary>
     public static void Validate(CocoDataset d, string source)
     {
         var imageIds = new HashSet<long>();
@@ -109,9 +128,38 @@ public static class CocoJson
                 throw new FormatException($"{source}: annotation {a.Id} bbox has {a.Bbox.Length} values, expected 4 (x, y, w, h)");
             }
 
-            if (a.Keypoints is { } kp && k > 0 && kp.Length != k * 3)
+            if (a.Bbox.Any(v => !double.IsFinite(v)) || a.Bbox[2] < 0 || a.Bbox[3] < 0)
+            {
+                throw new FormatException($"{source}: annotation {a.Id} bbox [{string.Join(", ", a.Bbox.Select(NumberText.Short))}] has a negative or non-finite value; expected x, y, width, height with width and height at least 0");
+            }
+
+            if (k == 0)
+            {
+                continue;
+            }
+
+            if (a.Keypoints is not { } kp)
+            {
+                throw new FormatException($"{source}: annotation {a.Id} of keypoint category {a.CategoryId} has no keypoints (null or missing); give 3 × {k} values, zeros for keypoints not labelled");
+            }
+
+            if (kp.Length != k * 3)
             {
                 throw new FormatException($"{source}: annotation {a.Id} has {kp.Length} keypoint values, expected {k * 3} (3 × {k} keypoints of category {a.CategoryId})");
+            }
+
+            for (int j = 0; j < k; j++)
+            {
+                double v = kp[(3 * j) + 2];
+                if (v is not (0 or 1 or 2))
+                {
+                    throw new FormatException($"{source}: annotation {a.Id} keypoint {j} visibility {NumberText.Short(v)} is not 0, 1 or 2");
+                }
+
+                if (!double.IsFinite(kp[3 * j]) || !double.IsFinite(kp[(3 * j) + 1]))
+                {
+                    throw new FormatException($"{source}: annotation {a.Id} keypoint {j} ({NumberText.Short(kp[3 * j])}, {NumberText.Short(kp[(3 * j) + 1])}) is not a finite x, y");
+                }
             }
         }
     }

@@ -37,9 +37,9 @@ public sealed record DecodeOptions
             throw new InputException($"iou {Iou} is outside 0..1");
         }
 
-        if (MaxDetections < 1)
+        if (MaxDetections < 1 || MaxDetections > MaxCandidates)
         {
-            throw new InputException($"max-det {MaxDetections} must be at least 1");
+            throw new InputException($"max-det {MaxDetections} must be between 1 and {MaxCandidates}");
         }
 
         if (MaxCandidates < 1)

@@ -31,7 +31,7 @@ public static class OutputLayoutResolver
 
         (int k, int d) = keypointShape
             ?? (metadata.KeypointCount is int mk && metadata.KeypointDims is int md ? (mk, md)
-                : throw new InputException($"{source}: no kpt_shape in the model metadata; give the keypoint shape explicitly"));
+                : throw new InputException($"{source}: no kpt_shape in the model metadata; give it with --kpt-shape K,D (17,3 for COCO keypoints)"));
         if (k <= 0 || d is not (2 or 3))
         {
             throw new InputException($"{source}: kpt_shape [{k}, {d}] must have K > 0 and D of 2 or 3");

@@ -9,6 +9,9 @@ public sealed record ContactSheetLayout(int Width, int Height, IReadOnlyList<Con
     /// <summary>One image's tile (TileX, TileY) and the rectangle (X, Y, W, H) the scaled image fills.</summary>
     public readonly record struct Placement(int TileX, int TileY, int X, int Y, int W, int H);
 
+    /// <summary>The most pixels one sheet may have (about 300 MB as BGR); options multiply, so each in range is not enough.</summary>
+    public const long MaxPixels = 100_000_000;
+
     public static ContactSheetLayout Compute(IReadOnlyList<(int Width, int Height)> images, int columns, int tile, int gap = 4)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
@@ -21,6 +24,12 @@ public sealed record ContactSheetLayout(int Width, int Height, IReadOnlyList<Con
 
         int cols = Math.Min(columns, images.Count);
         int rows = (images.Count + cols - 1) / cols;
+        long sheetWidth = gap + ((long)cols * (tile + gap)), sheetHeight = gap + ((long)rows * (tile + gap));
+        if (sheetWidth * sheetHeight > MaxPixels)
+        {
+            throw new Errors.InputException($"a contact sheet of {sheetWidth} × {sheetHeight} pixels is over the {MaxPixels / 1_000_000} megapixel limit; lower --tile, --columns or --per-sheet");
+        }
+
         var placements = new Placement[images.Count];
         for (int i = 0; i < images.Count; i++)
         {

@@ -9,12 +9,23 @@ namespace EdgePose.Core.Inference;
 /// </summary>
 public sealed record ModelInput(string Name, int MaxBatch, int Height, int Width)
 {
-    /// <summary>Throws <see cref="InputException"/> when a requested input size is not a positive multiple of the stride.</summary>
+    /// <summary>
+    /// The largest input side accepted: a dynamic-input model would otherwise allocate whatever is asked
+    /// (4096² is 200 MB of input tensor and about 350 000 anchors; Ultralytics models are trained at 640).
+    /// </summary>
+    public const int MaxImageSize = 4096;
+
+    /// <summary>Throws <see cref="InputException"/> when a requested input size is not a positive multiple of the stride, or above <see cref="MaxImageSize"/>.</summary>
     public static void CheckImageSize(int? requestedSize, int stride)
     {
         if (requestedSize is int s && (s <= 0 || s % stride != 0))
         {
             throw new InputException($"imgsz {s} is not a positive multiple of the model stride {stride}");
+        }
+
+        if (requestedSize > MaxImageSize)
+        {
+            throw new InputException($"imgsz {requestedSize} is above the largest input size {MaxImageSize}");
         }
     }
 

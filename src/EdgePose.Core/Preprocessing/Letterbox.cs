@@ -60,8 +60,9 @@ public readonly record struct Letterbox
         }
 
         // Python's round() is half-to-even, as is Math.Round's default.
-        int newW = (int)Math.Round(sourceWidth * r);
-        int newH = (int)Math.Round(sourceHeight * r);
+        // At least one pixel: a 1x5000 image would otherwise shrink to 0x640, which no resizer accepts.
+        int newW = Math.Max(1, (int)Math.Round(sourceWidth * r));
+        int newH = Math.Max(1, (int)Math.Round(sourceHeight * r));
         double dw = (targetWidth - newW) / 2.0;
         double dh = (targetHeight - newH) / 2.0;
         return new Letterbox

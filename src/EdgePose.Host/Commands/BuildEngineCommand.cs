@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using EdgePose.Cli;
+using EdgePose.Core.Errors;
 using EdgePose.Native.TensorRt;
 using EdgePose.TensorRt.Building;
 using EdgePose.TensorRt.Building.Calibration;
@@ -73,6 +75,11 @@ public static class BuildEngineCommand
             var printer = new ProgressPrinter(stdout);
             using var preprocessor = plan.NeedsCalibration ? new LetterboxCalibrationPreprocessor() : null;
             var result = EngineBuilder.Build(plan, printer, preprocessor, ct);
+
+            foreach (var skipped in result.SkippedCalibrationImages)
+            {
+                stderr.WriteLine("warning: calibration skipped " + CommandErrors.OneLine(skipped));
+            }
 
             var mib = new FileInfo(result.PlanPath).Length / (1024.0 * 1024.0);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.PlanPath} ({mib:F1} MiB) and {result.SidecarPath} in {result.Duration.TotalSeconds:F0} s"));

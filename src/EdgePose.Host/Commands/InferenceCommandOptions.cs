@@ -1,5 +1,7 @@
 using System.CommandLine;
 using EdgePose.Core.Decoding;
+using EdgePose.Core.Errors;
+using EdgePose.Core.Inference;
 using EdgePose.Host.Engines;
 
 namespace EdgePose.Host.Commands;
@@ -18,7 +20,9 @@ internal sealed class InferenceCommandOptions(float conf, double iou, int maxDet
 
     public Option<int?> ImageSize { get; } = new("--imgsz") { Description = "Model input size; a multiple of the model stride (default: the model's)" };
 
-    public Option<int> Threads { get; } = new("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default)", DefaultValueFactory = _ => 0 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "CPU threads for ONNX Runtime (0 = its default; at most 4 per CPU)", DefaultValueFactory = _ => 0 };
+
+    public Option<string?> KeypointShape { get; } = new("--kpt-shape") { Description = "Keypoints per object and values per keypoint, K,D (e.g. 17,3), for a model whose metadata has no kpt_shape" };
 
     public Option<string> Provider { get; } = new("--provider") { Description = "ONNX Runtime execution provider: cpu, cuda or tensorrt (cuda and tensorrt need an ONNX Runtime build that has them)", DefaultValueFactory = _ => "cpu" };
 
@@ -34,9 +38,32 @@ internal sealed class InferenceCommandOptions(float conf, double iou, int maxDet
 
     public EngineOptions Engine(ParseResult parse) => new()
     {
-        Threads = parse.GetValue(Threads),
-        ImageSize = parse.GetValue(ImageSize),
+        Threads = ThreadCountRange.Check(parse.GetValue(Threads), Environment.ProcessorCount),
+        ImageSize = parse.GetValue(ImageSize) is int s ? CheckedImageSize(s) : null,
         Provider = parse.GetValue(Provider) ?? "cpu",
         Batch = parse.GetValue(Batch),
     };
+
+    /// <summary>--kpt-shape K,D, or null when not given.</summary>
+    public (int K, int D)? KeypointShapeOf(ParseResult parse)
+    {
+        if (parse.GetValue(KeypointShape) is not { } text)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        return parts.Length == 2
+            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int d)
+            && k is > 0 and <= 1000 && d is 2 or 3
+            ? (k, d)
+            : throw new InputException($"--kpt-shape '{text}' is not K,D with K from 1 to 1000 and D 2 or 3 (e.g. 17,3)");
+    }
+
+    private static int CheckedImageSize(int size)
+    {
+        ModelInput.CheckImageSize(size, 1);
+        return size;
+    }
 }

@@ -12,7 +12,8 @@ public static class PredictCommand
     {
         var model = new Option<string>("--model", "-m") { Description = "Model file (.onnx)", Required = true };
         var source = new Option<string>("--source", "-s") { Description = "Image, folder of images, video file, camera index, or a URI: rtsp://, file://, v4l2:///dev/videoN, csi://N, gst://PIPELINE, test://PATTERN", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "runs/predict" };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder; one that holds files gets a numbered sibling (runs/predict2, ...)", DefaultValueFactory = _ => "runs/predict" };
+        var existOk = new Option<bool>("--exist-ok") { Description = "Write into --out even if it holds files (same-named files are replaced), like edgepose-train's --force" };
         var inference = new InferenceCommandOptions(conf: 0.25f, iou: 0.7, maxDet: 300);
         var agnostic = new Option<bool>("--agnostic-nms") { Description = "Suppress overlapping boxes across classes" };
         var noImages = new Option<bool>("--no-images") { Description = "Write only JSON, no annotated images or video" };
@@ -23,7 +24,7 @@ public static class PredictCommand
 
         var cmd = new Command("predict", "Detect poses in images, folders or videos")
         {
-            model, source, output, inference.Conf, inference.Iou, inference.ImageSize, inference.MaxDet, inference.Threads, inference.Provider, inference.Batch, agnostic, noImages, meta, format, maxFrames, verbose,
+            model, source, output, existOk, inference.Conf, inference.Iou, inference.ImageSize, inference.MaxDet, inference.Threads, inference.KeypointShape, inference.Provider, inference.Batch, agnostic, noImages, meta, format, maxFrames, verbose,
         };
         cmd.SetAction((parse, ct) =>
         {
@@ -32,8 +33,10 @@ public static class PredictCommand
                 Model = parse.GetRequiredValue(model),
                 Source = parse.GetRequiredValue(source),
                 OutputDirectory = parse.GetRequiredValue(output),
+                ExistOk = parse.GetValue(existOk),
                 Decode = inference.Decode(parse) with { ClassAgnostic = parse.GetValue(agnostic) },
                 Engine = inference.Engine(parse),
+                KeypointShape = inference.KeypointShapeOf(parse),
                 SaveImages = !parse.GetValue(noImages),
                 ImageFormat = parse.GetRequiredValue(format),
                 MetaFile = parse.GetValue(meta),

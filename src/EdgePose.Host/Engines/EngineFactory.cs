@@ -1,3 +1,4 @@
+using EdgePose.Cli.Files;
 using EdgePose.Core.Engines;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Inference;
@@ -15,10 +16,7 @@ public static class EngineFactory
 {
     public static IInferenceEngine Open(string modelPath, EngineOptions options)
     {
-        if (!File.Exists(modelPath))
-        {
-            throw new InputException($"model file not found: {modelPath}");
-        }
+        InputFile.Require(modelPath, "model file");
 
         var provider = ExecutionProviders.Parse(options.Provider);
         var ext = Path.GetExtension(modelPath).ToLowerInvariant();

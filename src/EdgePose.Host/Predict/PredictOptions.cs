@@ -12,9 +12,15 @@ public sealed record PredictOptions
 
     public required string OutputDirectory { get; init; }
 
+    /// <summary>Write into <see cref="OutputDirectory"/> even when it holds files; else a busy folder gets a numbered sibling.</summary>
+    public bool ExistOk { get; init; }
+
     public DecodeOptions Decode { get; init; } = new();
 
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>Keypoints per object and values per keypoint (--kpt-shape) for a model without kpt_shape in its metadata; null uses the metadata.</summary>
+    public (int K, int D)? KeypointShape { get; init; }
 
     /// <summary>Write annotated images (or an annotated video) beside the JSON.</summary>
     public bool SaveImages { get; init; } = true;

@@ -1,3 +1,4 @@
+using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Sources;
 
@@ -5,8 +6,9 @@ namespace EdgePose.Host.Predict;
 
 /// <summary>
 /// The files `edgepose predict` writes for each source, named by the source's stem in the output folder,
-/// checked before anything runs: no output may replace a source file, and no two sources may share a
-/// stem (their outputs would overwrite each other).
+/// checked before anything runs: no output may resolve (symbolic links followed) onto a source file, and no
+/// two sources may share a stem (their outputs would overwrite each other). The folder itself is chosen by
+/// <see cref="RunFolder"/>, which keeps it apart from every source's folder.
 /// </summary>
 public sealed class PredictOutputs
 {
@@ -22,18 +24,7 @@ public sealed class PredictOutputs
     public static PredictOutputs Plan(PredictSource source, string directory, string imageFormat, bool saveImages)
     {
         var outputs = new PredictOutputs(directory, "." + imageFormat);
-        var inputs = new HashSet<string>(StringComparer.Ordinal);
-        if (source.IsSequence)
-        {
-            if (source.Kind == SourceKind.VideoFile)
-            {
-                inputs.Add(Path.GetFullPath(source.Name));
-            }
-        }
-        else
-        {
-            inputs.UnionWith(source.Images.Select(Path.GetFullPath));
-        }
+        var inputs = new HashSet<string>(source.LocalInputs.Select(RealPath.Of), StringComparer.Ordinal);
 
         var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var input in source.IsSequence ? [source.Name] : source.Images)
@@ -46,7 +37,7 @@ public sealed class PredictOutputs
 
             foreach (var file in outputs.FilesFor(source.IsSequence, input, saveImages))
             {
-                if (inputs.Contains(Path.GetFullPath(file)))
+                if (inputs.Contains(RealPath.Of(file)))
                 {
                     throw new InputException($"output '{file}' would replace a source file; choose another --out folder than '{directory}'");
                 }

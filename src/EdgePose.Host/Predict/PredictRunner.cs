@@ -1,4 +1,6 @@
 using System.Text.Json;
+using EdgePose.Cli;
+using EdgePose.Cli.Files;
 using EdgePose.Core.Drawing;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Inference;
@@ -15,10 +17,12 @@ using Serilog;
 namespace EdgePose.Host.Predict;
 
 /// <summary>
-/// Runs `edgepose predict`: every image of the source (or every frame of a video) through one
+/// Runs `edgepose predict`: every image of the source (or every frame of a video or stream) through one
 /// <see cref="BatchPosePredictor"/>, as many images per run as the engine takes (--batch), writing JSON and
-/// annotated images to the output folder. One image buffer per batch slot is reused for all frames. An unreadable image in a folder is reported and skipped; the run
-/// then ends with a non-zero exit.
+/// annotated images to the output folder. Each image's failure is that image's alone: it is reported and
+/// skipped, and the run then ends with a non-zero exit. Every file is written under a temporary name and
+/// renamed when complete. A cancelled run (SIGINT, SIGTERM) closes the video and the JSON Lines it has open,
+/// keeps what was written, and ends with <see cref="OperationCanceledException"/> ("cancelled").
 /// </summary>
 public sealed class PredictRunner
 {
@@ -49,10 +53,18 @@ public sealed class PredictRunner
         var source = PredictSource.Resolve(_options.Source);
         // A stream's pipeline is built before the model loads, so that a missing element or GStreamer is reported at once.
         var pipeline = source.Uri.IsStream ? GstSourceOpener.Pipeline(source.Uri) : null;
-        var outputs = PredictOutputs.Plan(source, _options.OutputDirectory, _options.ImageFormat, _options.SaveImages);
+        var folder = RunFolder.Choose(_options.OutputDirectory, _options.ExistOk, source.LocalInputs);
+        var outputs = PredictOutputs.Plan(source, folder, _options.ImageFormat, _options.SaveImages);
         using var engine = EngineFactory.Open(_options.Model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
         using var resizer = new OpenCvBgrResizer();
-        using var predictor = new BatchPosePredictor(engine, resizer, new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize, MaxBatch = _options.Engine.Batch }, _options.Model);
+        var predictorOptions = new PredictorOptions
+        {
+            Decode = decode,
+            ImageSize = _options.Engine.ImageSize,
+            MaxBatch = _options.Engine.Batch,
+            KeypointShape = _options.KeypointShape,
+        };
+        using var predictor = new BatchPosePredictor(engine, resizer, predictorOptions, _options.Model);
         var meta = ModelKeypointMeta.Resolve(
             predictor.Layout.KeypointCount,
             predictor.Layout.KeypointDims,
@@ -60,7 +72,8 @@ public sealed class PredictRunner
             _options.MetaFile is { } m ? ReadText(m, "meta file") : null,
             _options.MetaFile ?? "meta");
         _log.Information("Model {Model}: {Engine}; input {Width}x{Height}, {Batch} per run; {Layout}", _options.Model, engine.Description, predictor.Input.Width, predictor.Input.Height, predictor.MaxBatch, predictor.Layout);
-        Directory.CreateDirectory(_options.OutputDirectory);
+        Directory.CreateDirectory(folder);
+        _log.Information("Writing to {Folder}", folder);
         var ctx = new Context(predictor, meta, engine.Metadata.Names, outputs, new PredictReport());
         if (pipeline is not null)
         {
@@ -75,7 +88,8 @@ public sealed class PredictRunner
             RunImages(source, ctx, ct);
         }
 
-        _stdout.WriteLine(ctx.Report.Summary());
+        _stdout.WriteLine(ctx.Report.Summary() + "; wrote " + folder);
+        ct.ThrowIfCancellationRequested();
         return ctx.Report;
     }
 
@@ -88,33 +102,36 @@ public sealed class PredictRunner
         {
             foreach (var path in source.Images)
             {
-                ct.ThrowIfCancellationRequested();
+                if (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 int slot = batch.Count;
-                Mat image;
                 try
                 {
-                    image = ImageCodec.Read(path);
+                    var image = ImageCodec.Read(InputFile.Require(path, "image"));
+                    images[slot]?.Dispose();
+                    images[slot] = image;
+                    batch.Add(image.AsBgrImage());
+                    paths[slot] = path;
                 }
-                catch (InputException e) when (source.Kind == SourceKind.ImageFolder)
+                catch (Exception e) when (source.Kind == SourceKind.ImageFolder && e is not OperationCanceledException)
                 {
-                    _log.Warning("Skipped {Image}", path);
-                    ctx.Report.Fail(e.Message);
+                    Skip(path, e, ctx);
                     continue;
                 }
 
-                images[slot]?.Dispose();
-                images[slot] = image;
-                paths[slot] = path;
-                batch.Add(image.AsBgrImage());
                 if (batch.IsFull)
                 {
-                    WriteImageBatch(images, paths, ctx);
+                    WriteImageBatch(images, paths, ctx, source.Kind);
                 }
             }
 
+            // Images already added are finished, also after a cancel: what was read is predicted and written.
             if (batch.Count > 0)
             {
-                WriteImageBatch(images, paths, ctx);
+                WriteImageBatch(images, paths, ctx, source.Kind);
             }
         }
         finally
@@ -126,7 +143,7 @@ public sealed class PredictRunner
         }
     }
 
-    private void WriteImageBatch(Mat?[] images, string[] paths, Context ctx)
+    private void WriteImageBatch(Mat?[] images, string[] paths, Context ctx, SourceKind kind)
     {
         var batch = ctx.Predictor;
         batch.Run();
@@ -134,16 +151,31 @@ public sealed class PredictRunner
         for (int slot = 0; slot < batch.LastBatch; slot++)
         {
             var (path, image, det) = (paths[slot], images[slot]!, batch.Detections(slot));
-            ctx.Report.Add(times, det.Count);
-            WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
-            if (_options.SaveImages)
+            try
             {
-                Annotate(image, det, ctx);
-                ImageCodec.Write(ctx.Outputs.AnnotatedImage(path), image);
-            }
+                WriteJsonFile(ctx.Outputs.Json(path), path, image, det, ctx);
+                if (_options.SaveImages)
+                {
+                    Annotate(image, det, ctx);
+                    AtomicFile.Write(ctx.Outputs.AnnotatedImage(path), temp => ImageCodec.Write(temp, image));
+                }
 
-            _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {times.Total.TotalMilliseconds:F1} ms"));
+                ctx.Report.Add(times, det.Count);
+                _stdout.WriteLine(FormattableString.Invariant($"{Path.GetFileName(path)}: {det.Count} poses, {times.Total.TotalMilliseconds:F1} ms"));
+            }
+            catch (Exception e) when (kind == SourceKind.ImageFolder && e is not OperationCanceledException)
+            {
+                Skip(path, e, ctx);
+            }
         }
+    }
+
+    /// <summary>One image's failure is that image's alone: report it, go on with the next.</summary>
+    private void Skip(string path, Exception e, Context ctx)
+    {
+        var reason = CommandErrors.MessageOf(e);
+        _log.Warning("Skipped {Image}: {Reason}", path, reason);
+        ctx.Report.Fail(e is InputException ? reason : $"{path}: {reason}");
     }
 
     private void RunVideo(string path, Context ctx, CancellationToken ct)
@@ -151,45 +183,59 @@ public sealed class PredictRunner
         var batch = ctx.Predictor;
         using var capture = VideoFileReader.Open(path);
         var frames = new Mat?[batch.MaxBatch];
-        using var jsonl = new FileStream(ctx.Outputs.JsonLines(path), FileMode.Create, FileAccess.Write);
-        using var json = new Utf8JsonWriter(jsonl);
-        var video = new VideoOutput(path, capture.Fps > 0 ? capture.Fps : 25, jsonl, json);
-        try
+        using var jsonlFile = PendingFile.For(ctx.Outputs.JsonLines(path));
+        using var videoFile = PendingFile.For(ctx.Outputs.AnnotatedVideo(path));
+        long index = 0;
+        VideoOutput? video = null;
+        using (var jsonl = jsonlFile.OpenStream())
+        using (var json = new Utf8JsonWriter(jsonl))
         {
-            long index = 0;
-            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
+            video = new VideoOutput(path, videoFile.TempPath, capture.Fps > 0 ? capture.Fps : 25, jsonl, json);
+            try
             {
-                var frame = frames[batch.Count] ??= new Mat();
-                if (!capture.Read(frame))
+                while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
                 {
-                    break;
+                    var frame = frames[batch.Count] ??= new Mat();
+                    if (!capture.Read(frame))
+                    {
+                        break;
+                    }
+
+                    batch.Add(frame.AsBgrImage());
+                    index++;
+                    if (batch.IsFull)
+                    {
+                        WriteVideoBatch(frames, index - batch.Count, video, ctx);
+                    }
                 }
 
-                batch.Add(frame.AsBgrImage());
-                index++;
-                if (batch.IsFull)
+                // Frames already read are finished, also after a cancel.
+                if (batch.Count > 0)
                 {
                     WriteVideoBatch(frames, index - batch.Count, video, ctx);
                 }
             }
-
-            if (batch.Count > 0)
+            finally
             {
-                WriteVideoBatch(frames, index - batch.Count, video, ctx);
-            }
-
-            if (index == 0)
-            {
-                throw new InputException($"video '{path}' gave no frames");
+                // Close the video (its index is written on close) and the JSON Lines, also when cancelled.
+                video.Writer?.Dispose();
+                foreach (var frame in frames)
+                {
+                    frame?.Dispose();
+                }
             }
         }
-        finally
+
+        if (index == 0 && !ct.IsCancellationRequested)
         {
-            video.Writer?.Dispose();
-            foreach (var frame in frames)
-            {
-                frame?.Dispose();
-            }
+            throw new InputException($"video '{path}' gave no frames");
+        }
+
+        // Complete files, also after a cancel: what was processed is kept under the real names.
+        jsonlFile.Commit();
+        if (video.Writer is not null)
+        {
+            videoFile.Commit();
         }
     }
 
@@ -200,18 +246,23 @@ public sealed class PredictRunner
         var times = batch.LastTimes.PerImage(batch.LastBatch);
         for (int slot = 0; slot < batch.LastBatch; slot++)
         {
-            var (frame, det) = (frames[slot]!, batch.Detections(slot));
-            ctx.Report.Add(times, det.Count);
-            PredictionJson.Write(video.Json, video.Path, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, firstIndex + slot);
-            video.Json.Flush();
-            video.Lines.WriteByte((byte)'\n');
-            video.Json.Reset();
-            if (_options.SaveImages)
-            {
-                video.Writer ??= VideoFileWriter.Open(ctx.Outputs.AnnotatedVideo(video.Path), "MJPG", video.Fps, frame.Cols, frame.Rows);
-                Annotate(frame, det, ctx);
-                video.Writer.Write(frame);
-            }
+            WriteFrame(frames[slot]!, batch.Detections(slot), firstIndex + slot, times, video, ctx);
+        }
+    }
+
+    /// <summary>One frame's JSON line and, with images on, its annotated video frame.</summary>
+    private void WriteFrame(Mat frame, PoseDetections det, long index, StageTimes times, VideoOutput video, Context ctx)
+    {
+        ctx.Report.Add(times, det.Count);
+        PredictionJson.Write(video.Json, video.Name, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index);
+        video.Json.Flush();
+        video.Lines.WriteByte((byte)'\n');
+        video.Json.Reset();
+        if (_options.SaveImages)
+        {
+            video.Writer ??= VideoFileWriter.Open(video.TempPath, "MJPG", video.Fps, frame.Cols, frame.Rows);
+            Annotate(frame, det, ctx);
+            video.Writer.Write(frame);
         }
     }
 
@@ -223,54 +274,61 @@ public sealed class PredictRunner
         using var reader = GstFrameSource.Open(pipeline, source.Name, options);
         _log.Information("Source {Source}: {Format}", source.Name, reader.Format);
         using var frame = new Mat(reader.Format.Height, reader.Format.Width, MatType.CV_8UC3);
-        using var jsonl = new FileStream(ctx.Outputs.JsonLines(source.Name), FileMode.Create, FileAccess.Write);
-        using var json = new Utf8JsonWriter(jsonl);
-        VideoFileWriter? writer = null;
+        using var jsonlFile = PendingFile.For(ctx.Outputs.JsonLines(source.Name));
+        using var videoFile = PendingFile.For(ctx.Outputs.AnnotatedVideo(source.Name));
+        VideoOutput? video = null;
         try
         {
-            long index = 0;
-            while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
+            using (var jsonl = jsonlFile.OpenStream())
+            using (var json = new Utf8JsonWriter(jsonl))
             {
-                var status = reader.Read(frame.BgrPixels(), checked((int)frame.Step()), out _);
-                if (status == FrameReadStatus.EndOfStream)
+                video = new VideoOutput(source.Name, videoFile.TempPath, source.Uri.Mode.Fps ?? 25, jsonl, json);
+                try
                 {
-                    break;
-                }
+                    long index = 0;
+                    while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
+                    {
+                        var status = reader.Read(frame.BgrPixels(), checked((int)frame.Step()), out _);
+                        if (status == FrameReadStatus.EndOfStream)
+                        {
+                            break;
+                        }
 
-                if (status != FrameReadStatus.Frame)
+                        if (status != FrameReadStatus.Frame)
+                        {
+                            throw new InputException(status == FrameReadStatus.TimedOut
+                                ? FormattableString.Invariant($"source '{source.Name}' stalled: no frame within {options.ReadTimeout.TotalSeconds:0.#} s")
+                                : $"source '{source.Name}' changed its frame size from {frame.Cols}x{frame.Rows} to {reader.Format.Width}x{reader.Format.Height}");
+                        }
+
+                        // A live source runs one frame at a time: waiting to fill a batch would only add latency.
+                        ctx.Predictor.Add(frame.AsBgrImage());
+                        ctx.Predictor.Run();
+                        WriteFrame(frame, ctx.Predictor.Detections(0), index, ctx.Predictor.LastTimes, video, ctx);
+                        index++;
+                    }
+                }
+                finally
                 {
-                    throw new InputException(status == FrameReadStatus.TimedOut
-                        ? FormattableString.Invariant($"source '{source.Name}' stalled: no frame within {options.ReadTimeout.TotalSeconds:0.#} s")
-                        : $"source '{source.Name}' changed its frame size from {frame.Cols}x{frame.Rows} to {reader.Format.Width}x{reader.Format.Height}");
+                    video.Writer?.Dispose();
                 }
-
-                // A live source runs one frame at a time: waiting to fill a batch would only add latency.
-                ctx.Predictor.Add(frame.AsBgrImage());
-                ctx.Predictor.Run();
-                var det = ctx.Predictor.Detections(0);
-                ctx.Report.Add(ctx.Predictor.LastTimes, det.Count);
-                PredictionJson.Write(json, source.Name, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index);
-                json.Flush();
-                jsonl.WriteByte((byte)'\n');
-                json.Reset();
-                if (_options.SaveImages)
-                {
-                    writer ??= VideoFileWriter.Open(ctx.Outputs.AnnotatedVideo(source.Name), "MJPG", source.Uri.Mode.Fps ?? 25, frame.Cols, frame.Rows);
-                    Annotate(frame, det, ctx);
-                    writer.Write(frame);
-                }
-
-                index++;
             }
         }
         finally
         {
-            writer?.Dispose();
+            // What arrived before the stream ended, stalled or was cancelled is kept under the real names.
+            if (video is not null)
+            {
+                jsonlFile.Commit();
+                if (video.Writer is not null)
+                {
+                    videoFile.Commit();
+                }
+            }
         }
     }
 
-    private static string ReadText(string path, string what) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new InputException($"{what} not found: {path}");
+    private static string ReadText(string path, string what) => File.ReadAllText(InputFile.Require(path, what));
 
     private static void Annotate(Mat image, PoseDetections det, Context ctx)
     {
@@ -281,15 +339,19 @@ public sealed class PredictRunner
 
     private static void WriteJsonFile(string file, string image, Mat img, PoseDetections det, Context ctx)
     {
-        using var stream = new FileStream(file, FileMode.Create, FileAccess.Write);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        PredictionJson.Write(w, image, img.Cols, img.Rows, det, ctx.Meta, ctx.Names);
+        AtomicFile.WriteStream(file, stream =>
+        {
+            using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            PredictionJson.Write(w, image, img.Cols, img.Rows, det, ctx.Meta, ctx.Names);
+        });
     }
 
-    /// <summary>Where the frames of one video go: its JSON lines and, once the first frame gives the size, the annotated video.</summary>
-    private sealed class VideoOutput(string path, double fps, FileStream lines, Utf8JsonWriter json)
+    /// <summary>Where the frames of one video or stream go: its JSON lines and, once the first frame gives the size, the annotated video (written under its temporary name).</summary>
+    private sealed class VideoOutput(string name, string tempPath, double fps, FileStream lines, Utf8JsonWriter json)
     {
-        public string Path { get; } = path;
+        public string Name { get; } = name;
+
+        public string TempPath { get; } = tempPath;
 
         public double Fps { get; } = fps;
 

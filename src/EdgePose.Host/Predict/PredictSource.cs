@@ -1,3 +1,4 @@
+using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Imaging;
 using EdgePose.Core.Sources;
@@ -32,9 +33,20 @@ public sealed record PredictSource(SourceUri Uri, IReadOnlyList<string> Images)
                     ? new PredictSource(uri, images)
                     : throw new InputException($"source folder '{source}' holds no images ({string.Join(", ", ImageFileTypes.Extensions)})");
             case SourceKind.Image:
-                return new PredictSource(uri, [uri.Location]);
+                // A regular file only: a device (/dev/zero), a pipe or a /proc file would be read without end.
+                return new PredictSource(uri, [InputFile.Require(uri.Location, "source")]);
+            case SourceKind.VideoFile:
+                InputFile.Require(uri.Location, "source");
+                return new PredictSource(uri, []);
             default:
                 return new PredictSource(uri, []);
         }
     }
+
+    /// <summary>The local files and folders this source reads (none for a stream or a camera), for the output checks.</summary>
+    public IEnumerable<string> LocalInputs =>
+        Kind == SourceKind.ImageFolder ? [Uri.Location]
+        : Kind == SourceKind.Image ? Images
+        : Kind == SourceKind.VideoFile ? [Uri.Location]
+        : [];
 }

@@ -16,6 +16,7 @@ public static class CocoJsonValData
     public static ValData Load(string jsonPath, string? imagesFolder)
     {
         var dataset = CocoJson.ParseDataset(File.ReadAllText(jsonPath), jsonPath);
+        CocoJson.CheckImageSizes(dataset, jsonPath);
         var keypointCategories = dataset.Categories.Where(c => c.Keypoints is { Length: > 0 }).ToList();
         if (keypointCategories.Count == 0)
         {

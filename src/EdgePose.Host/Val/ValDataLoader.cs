@@ -1,3 +1,4 @@
+using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;
 
 namespace EdgePose.Host.Val;
@@ -7,11 +8,16 @@ public static class ValDataLoader
 {
     public static ValData Load(string data, string? imagesFolder)
     {
-        if (!File.Exists(data))
-        {
-            throw new InputException($"data file not found: {data}");
-        }
+        InputFile.Require(data, "data file");
 
+        var loaded = LoadByType(data, imagesFolder);
+        return loaded.Images.Count > 0
+            ? loaded
+            : throw new InputException($"{data}: the data holds no images to validate on");
+    }
+
+    private static ValData LoadByType(string data, string? imagesFolder)
+    {
         var ext = Path.GetExtension(data).ToLowerInvariant();
         switch (ext)
         {

@@ -21,6 +21,9 @@ public sealed record ValOptions
 
     public EngineOptions Engine { get; init; } = new();
 
+    /// <summary>Keypoints per object and values per keypoint (--kpt-shape) for a model without kpt_shape in its metadata; null uses the metadata.</summary>
+    public (int K, int D)? KeypointShape { get; init; }
+
     /// <summary>Run each image and its mirror and merge the detections (MMPose's flip_test).</summary>
     public bool Flip { get; init; }
 }

@@ -33,6 +33,9 @@ public sealed record ValResult
 
     public required ValTimings Timings { get; init; }
 
+    /// <summary>Images that could not be read or run, each with its reason; they count as images with no detections.</summary>
+    public IReadOnlyList<string> FailedImages { get; init; } = [];
+
     /// <summary>Every number of the run in a fixed order: the 10 keypoint and 12 box numbers (NaN where undefined), PCK, detections and times per image.</summary>
     public IReadOnlyList<NamedMetric> Metrics()
     {

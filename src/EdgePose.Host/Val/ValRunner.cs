@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using EdgePose.Cli;
+using EdgePose.Cli.Files;
 using EdgePose.Core.Coco;
 using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
@@ -27,13 +29,27 @@ public sealed class ValRunner
         _log = log;
     }
 
+    /// <summary>Opens the model and checks it against the data (keypoint shape, decoding), without evaluating: a bad model is found before any work.</summary>
+    public void Validate(string model, ValData data)
+    {
+        if (data.Images.Count == 0)
+        {
+            throw new InputException($"the data {data.Source} holds no images to validate on");
+        }
+
+        using var engine = EngineFactory.Open(model, _options.Engine with { Warn = _ => { } });
+        using var resizer = new OpenCvBgrResizer();
+        using var predictor = new PosePredictor(engine, resizer, PredictorOptionsFor(_options.Decode.Validated()), model);
+        CheckKeypointShape(data, predictor.Layout, model);
+    }
+
     public ValResult Run(string model, ValData data, CancellationToken ct)
     {
         var decode = _options.Decode.Validated();
         var wall = Stopwatch.StartNew();
         var timings = new ValTimings();
         using var engine = EngineFactory.Open(model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
-        var predictorOptions = new PredictorOptions { Decode = decode, ImageSize = _options.Engine.ImageSize, MaxBatch = _options.Engine.Batch };
+        var predictorOptions = PredictorOptionsFor(decode);
         using var resizer = new OpenCvBgrResizer();
         using var predictor = new PosePredictor(engine, resizer, predictorOptions, model);
         timings.ModelLoad = wall.Elapsed;
@@ -57,7 +73,8 @@ public sealed class ValRunner
             _options.Flip ? "on" : "off");
 
         var results = new List<CocoDetection>();
-        var run = new ImageRun(data, results, timings, _log);
+        var failed = new List<string>();
+        var run = new ImageRun(data, results, failed, timings, _log);
         if (flip is not null)
         {
             run.Single(flip, ct);
@@ -87,30 +104,50 @@ public sealed class ValRunner
             Boxes = boxes,
             Pck = pck,
             Timings = timings,
+            FailedImages = failed,
         };
     }
 
-    /// <summary>The images of a validation set through a predictor, results appended in image order.</summary>
-    private sealed class ImageRun(ValData data, List<CocoDetection> results, ValTimings timings, ILogger log)
+    private PredictorOptions PredictorOptionsFor(DecodeOptions decode) => new()
+    {
+        Decode = decode,
+        ImageSize = _options.Engine.ImageSize,
+        MaxBatch = _options.Engine.Batch,
+        KeypointShape = _options.KeypointShape,
+    };
+
+    /// <summary>
+    /// The images of a validation set through a predictor, results appended in image order. One image's failure is
+    /// that image's alone: it is evaluated as having no detections, and reported.
+    /// </summary>
+    private sealed class ImageRun(ValData data, List<CocoDetection> results, List<string> failed, ValTimings timings, ILogger log)
     {
         /// <summary>One image at a time (the flip test); the first image once untimed to warm up.</summary>
         public void Single(IPosePredictor poses, CancellationToken ct)
         {
-            for (int i = 0; i < data.Images.Count; i++)
+            bool warm = false;
+            foreach (var img in data.Images)
             {
                 ct.ThrowIfCancellationRequested();
-                var img = data.Images[i];
-                long t0 = Stopwatch.GetTimestamp();
-                using var image = ImageCodec.Read(img.Path);
-                var read = Stopwatch.GetElapsedTime(t0);
-                if (i == 0)
+                try
                 {
-                    poses.Predict(image);
-                }
+                    long t0 = Stopwatch.GetTimestamp();
+                    using var image = Read(img);
+                    var read = Stopwatch.GetElapsedTime(t0);
+                    if (!warm)
+                    {
+                        poses.Predict(image);
+                        warm = true;
+                    }
 
-                var det = poses.Predict(image);
-                timings.Add(read, poses.LastTimes);
-                Append(img, det, poses.LastTimes.Total);
+                    var det = poses.Predict(image);
+                    timings.Add(read, poses.LastTimes);
+                    Append(img, det, poses.LastTimes.Total);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Fail(img, e);
+                }
             }
         }
 
@@ -118,38 +155,47 @@ public sealed class ValRunner
         public void Batched(BatchPosePredictor batch, CancellationToken ct)
         {
             var images = new Mat?[batch.MaxBatch];
+            var inBatch = new ValImage[batch.MaxBatch];
             var reads = new TimeSpan[batch.MaxBatch];
-            var first = 0;
+            bool warm = false;
             try
             {
-                for (int i = 0; i < data.Images.Count; i++)
+                foreach (var img in data.Images)
                 {
                     ct.ThrowIfCancellationRequested();
                     int slot = batch.Count;
-                    long t0 = Stopwatch.GetTimestamp();
-                    var image = ImageCodec.Read(data.Images[i].Path);
-                    images[slot]?.Dispose();
-                    images[slot] = image;
-                    reads[slot] = Stopwatch.GetElapsedTime(t0);
-                    if (i == 0)
+                    try
                     {
-                        batch.Add(image.AsBgrImage());
-                        batch.Run();
-                    }
-
-                    batch.Add(image.AsBgrImage());
-                    if (batch.IsFull || i == data.Images.Count - 1)
-                    {
-                        batch.Run();
-                        var times = batch.LastTimes.PerImage(batch.LastBatch);
-                        for (int s = 0; s < batch.LastBatch; s++)
+                        long t0 = Stopwatch.GetTimestamp();
+                        var image = Read(img);
+                        images[slot]?.Dispose();
+                        images[slot] = image;
+                        reads[slot] = Stopwatch.GetElapsedTime(t0);
+                        if (!warm)
                         {
-                            timings.Add(reads[s], times);
-                            Append(data.Images[first + s], batch.Detections(s), times.Total);
+                            batch.Add(image.AsBgrImage());
+                            batch.Run();
+                            warm = true;
                         }
 
-                        first = i + 1;
+                        batch.Add(image.AsBgrImage());
+                        inBatch[slot] = img;
                     }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        Fail(img, e);
+                        continue;
+                    }
+
+                    if (batch.IsFull)
+                    {
+                        RunBatch(batch, inBatch, reads);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    RunBatch(batch, inBatch, reads);
                 }
             }
             finally
@@ -159,6 +205,26 @@ public sealed class ValRunner
                     image?.Dispose();
                 }
             }
+        }
+
+        private void RunBatch(BatchPosePredictor batch, ValImage[] inBatch, TimeSpan[] reads)
+        {
+            batch.Run();
+            var times = batch.LastTimes.PerImage(batch.LastBatch);
+            for (int s = 0; s < batch.LastBatch; s++)
+            {
+                timings.Add(reads[s], times);
+                Append(inBatch[s], batch.Detections(s), times.Total);
+            }
+        }
+
+        private static Mat Read(ValImage img) => ImageCodec.Read(InputFile.Require(img.Path, "image"));
+
+        private void Fail(ValImage img, Exception e)
+        {
+            var reason = CommandErrors.MessageOf(e);
+            log.Warning("Skipped {Image}: {Reason}", img.Path, reason);
+            failed.Add(reason.Contains(img.Path, StringComparison.Ordinal) ? reason : $"{img.Path}: {reason}");
         }
 
         private void Append(ValImage img, Core.Poses.PoseDetections det, TimeSpan total)

@@ -18,6 +18,11 @@ public static class ValSummaryMarkdown
             s.AppendLine("- note: " + note);
         }
 
+        if (r.FailedImages.Count > 0)
+        {
+            s.AppendLine(Inv($"- **{r.FailedImages.Count} images failed** and count as images with no detections: {string.Join("; ", r.FailedImages)}"));
+        }
+
         s.AppendLine("- settings: " + Settings(r));
         s.AppendLine(Inv($"- detections: {r.Results.Count}")).AppendLine();
         s.Append(Tables(r));

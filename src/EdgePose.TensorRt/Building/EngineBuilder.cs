@@ -94,7 +94,7 @@ public static class EngineBuilder
 
                 ct.ThrowIfCancellationRequested();
                 TrtErrors.Check(status);
-                return Write(plan, blob.AsSpan(), environment, clock);
+                return Write(plan, blob.AsSpan(), environment, clock) with { SkippedCalibrationImages = feeder?.Skipped.ToArray() ?? [] };
             }
         }
         finally

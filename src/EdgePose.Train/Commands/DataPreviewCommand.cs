@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgePose.Core.Errors;
 using EdgePose.Train.Datasets;
 using EdgePose.Train.Preview;
 using Serilog;
@@ -42,6 +43,11 @@ public static class DataPreviewCommand
             var set = PreviewSet.Load(path, format, parse.GetValue(config), parse.GetValue(images), parse.GetValue(split), log);
             int n = parse.GetValue(max);
             var chosen = (n > 0 ? set.Coco.Images.Take(n) : set.Coco.Images).ToList();
+            if (chosen.Count == 0)
+            {
+                throw new InputException($"{path}: no images to preview{(parse.GetValue(split) is { } s ? $" in the split '{s}'" : "")}");
+            }
+
             var outFolder = OutputFolder.Prepare(outPath, parse.GetValue(force), path);
             if (parse.GetValue(sheet))
             {

@@ -47,22 +47,32 @@ public static class DatasetSplitter
 
         var output = OutputFolder.Prepare(outputPath, force, input);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var pair in source.Pairs)
+        try
         {
-            var split = plan[pair.RelativePath];
-            counts[split] = counts.GetValueOrDefault(split) + 1;
-            output.Place(pair.Image, $"images/{split}/{pair.RelativePath}", mode);
-            if (pair.Label is not null)
+            foreach (var pair in source.Pairs)
             {
-                output.Place(pair.Label, $"labels/{split}/{Path.ChangeExtension(pair.RelativePath, ".txt")}", mode);
+                var split = plan[pair.RelativePath];
+                counts[split] = counts.GetValueOrDefault(split) + 1;
+                output.Place(pair.Image, $"images/{split}/{pair.RelativePath}", mode);
+                if (pair.Label is not null)
+                {
+                    output.Place(pair.Label, $"labels/{split}/{Path.ChangeExtension(pair.RelativePath, ".txt")}", mode);
+                }
+            }
+
+            if (yamlText is not null)
+            {
+                output.WriteText("data.yaml", yamlText);
             }
         }
-
-        if (yamlText is not null)
+        catch
         {
-            output.WriteText("data.yaml", yamlText);
+            // All or nothing: files already moved go back, files already written go.
+            output.RollBack();
+            throw;
         }
-        else
+
+        if (yamlText is null)
         {
             log.Warning("No data.yaml found with the data and no --meta given, so none was written; add kpt_shape, flip_idx and names yourself");
         }

@@ -1,3 +1,4 @@
+using EdgePose.Cli.Files;
 using EdgePose.Native.Drawing;
 using EdgePose.Core.Coco;
 using EdgePose.Core.Datasets;
@@ -57,7 +58,7 @@ public static class PreviewRenderer
         {
             using var drawn = Draw(set, img, byImage[img.Id].ToList(), scratch);
             var ext = Path.GetExtension(img.FileName).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".bmp" ? "" : ".png";
-            ImageCodec.Write(output.NewFilePath(img.FileName + ext), drawn);
+            AtomicFile.Write(output.NewFilePath(img.FileName + ext), temp => ImageCodec.Write(temp, drawn));
         }
 
         log.Information("Drew {Images} images into {Output}", images.Count, output.Root);
@@ -84,7 +85,7 @@ public static class PreviewRenderer
             }
 
             var name = $"sheet_{sheets++:000}.png";
-            ImageCodec.Write(output.NewFilePath(name), sheet);
+            AtomicFile.Write(output.NewFilePath(name), temp => ImageCodec.Write(temp, sheet));
         }
 
         log.Information("Drew {Images} images on {Sheets} contact sheet(s) in {Output}", images.Count, sheets, output.Root);

@@ -42,11 +42,22 @@ public class CocoJsonTests
     [InlineData("""{"images":[{"id":1}],"annotations":[{"id":5,"image_id":1,"category_id":1,"bbox":[0,0,1,1],"keypoints":[1,2,2]}],"categories":[{"id":1,"name":"p","keypoints":["a","b"]}]}""", "has 3 keypoint values, expected 6")]
     [InlineData("""{"images":[],"annotations":[],"categories":[{"id":1,"name":"p","keypoints":["a","b"],"skeleton":[[1,3]]}]}""", "skeleton link [1, 3]")]
     [InlineData("""[1, 2]""", "not a COCO json")]
+    [InlineData("""{"images":[{"id":1}],"annotations":[{"id":5,"image_id":1,"category_id":1,"bbox":[0,0,-5,10]}],"categories":[{"id":1,"name":"p"}]}""", "annotation 5 bbox [0, 0, -5, 10] has a negative")]
+    [InlineData("""{"images":[{"id":1}],"annotations":[{"id":5,"image_id":1,"category_id":1,"bbox":[0,0,5,10],"keypoints":null}],"categories":[{"id":1,"name":"p","keypoints":["a"]}]}""", "annotation 5 of keypoint category 1 has no keypoints")]
+    [InlineData("""{"images":[{"id":1}],"annotations":[{"id":5,"image_id":1,"category_id":1,"bbox":[0,0,5,10],"keypoints":[1,2,7]}],"categories":[{"id":1,"name":"p","keypoints":["a"]}]}""", "annotation 5 keypoint 0 visibility 7 is not 0, 1 or 2")]
     public void Inconsistent_ground_truth_is_rejected_naming_the_file_and_the_fault(string json, string expected)
     {
         var e = Assert.Throws<FormatException>(() => CocoJson.ParseDataset(json, "gt.json"));
         Assert.StartsWith("gt.json: ", e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Image_of_zero_size_is_rejected_by_the_one_size_check_that_val_and_convert_share()
+    {
+        var d = CocoJson.ParseDataset("""{"images":[{"id":1,"file_name":"a.jpg","width":0,"height":480}],"annotations":[],"categories":[]}""", "gt.json");
+        var e = Assert.Throws<FormatException>(() => CocoJson.CheckImageSizes(d, "gt.json"));
+        Assert.Contains("image 1 'a.jpg' has size 0 × 480", e.Message, StringComparison.Ordinal);
     }
 
     [RequiresSharedFact("reference/coco-mini-val2017_val_results.json")]

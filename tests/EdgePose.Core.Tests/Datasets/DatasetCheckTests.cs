@@ -7,7 +7,7 @@ public class DatasetCheckTests
 {
     private const string GoodYaml = """
         train: images/train
-        val: images/val
+        val: images/train
         kpt_shape: [3, 3]
         flip_idx: [1, 0, 2]
         names: {0: cat}
@@ -99,5 +99,19 @@ public class DatasetCheckTests
         var r = Run(GoodYaml.Replace("[3, 3]", "[3, 4]", StringComparison.Ordinal), new() { ["labels/train/a.txt"] = "garbage" }, Img("train", "a.jpg"));
         Assert.Equal(new CheckFinding(CheckSeverity.Error, "data.yaml", 3, "kpt_shape [3, 4] must be [K, D] with K > 0 and D = 2 (x, y) or 3 (x, y, visibility)"), r.Findings.Single());
         Assert.Equal("data.yaml:3: error: kpt_shape [3, 4] must be [K, D] with K > 0 and D = 2 (x, y) or 3 (x, y, visibility)", r.Findings[0].ToString());
+    }
+
+    [Fact]
+    public void A_split_the_yaml_names_that_holds_no_images_is_an_error_at_its_line()
+    {
+        var r = Run("train: images/train\nval: images/val\nkpt_shape: [3, 3]\nnames:\n  0: person\n", new() { ["labels/train/a.txt"] = "0 0.5 0.5 0.5 0.5 0.4 0.4 2 0.6 0.4 1 0 0 0\n" }, Img("train", "a.jpg"));
+        Assert.Contains(new CheckFinding(CheckSeverity.Error, "data.yaml", 2, "the val split (images/val) holds no images"), r.Findings);
+    }
+
+    [Fact]
+    public void A_data_set_without_any_image_is_an_error_for_every_split()
+    {
+        var r = Run("train: images/train\nval: images/train\nkpt_shape: [3, 3]\nnames:\n  0: person\n", []);
+        Assert.Equal(2, r.Findings.Count(f => f.Severity == CheckSeverity.Error && f.Message.EndsWith("holds no images", StringComparison.Ordinal)));
     }
 }

@@ -76,7 +76,8 @@ public class OutputLayoutResolverTests
     public void Missing_kpt_shape_is_rejected_unless_given_explicitly()
     {
         var meta = Coco with { KeypointCount = null, KeypointDims = null };
-        Assert.Throws<InputException>(() => OutputLayoutResolver.Resolve(Output(1, 56, 8400), meta));
+        var e = Assert.Throws<InputException>(() => OutputLayoutResolver.Resolve(Output(1, 56, 8400), meta));
+        Assert.Contains("--kpt-shape K,D", e.Message, StringComparison.Ordinal);
         Assert.Equal(17, OutputLayoutResolver.Resolve(Output(1, 56, 8400), meta, (17, 3)).KeypointCount);
     }
 

@@ -27,4 +27,12 @@ public class ContactSheetLayoutTests
         Assert.Throws<ArgumentException>(() => ContactSheetLayout.Compute([], 4, 64));
         Assert.Throws<ArgumentOutOfRangeException>(() => ContactSheetLayout.Compute([(0, 10)], 4, 64));
     }
+
+    [Fact]
+    public void Sheet_whose_options_multiply_past_the_pixel_limit_is_refused_before_any_allocation()
+    {
+        var images = Enumerable.Repeat((640, 480), 1024).ToList();
+        var e = Assert.Throws<EdgePose.Core.Errors.InputException>(() => ContactSheetLayout.Compute(images, columns: 64, tile: 4096));
+        Assert.Contains("megapixel limit; lower --tile, --columns or --per-sheet", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -70,4 +70,16 @@ public class LetterboxTests
         Assert.Equal([0f, 100f, 500f, 374f], d.Box(0).ToArray());
         Assert.Equal([50f, 200f, 0.5f], d.Keypoints(0).ToArray());
     }
+
+    [Theory]
+    [InlineData(1, 5000)]
+    [InlineData(5000, 1)]
+    [InlineData(3, 100000)]
+    public void Extreme_aspect_ratio_keeps_at_least_one_pixel_and_fills_the_target(int w, int h)
+    {
+        var lb = Letterbox.Compute(w, h, 640, 640);
+        Assert.True(lb.ResizedWidth >= 1 && lb.ResizedHeight >= 1, $"{lb.ResizedWidth}x{lb.ResizedHeight}");
+        Assert.Equal(640, lb.PadLeft + lb.ResizedWidth + lb.PadRight);
+        Assert.Equal(640, lb.PadTop + lb.ResizedHeight + lb.PadBottom);
+    }
 }

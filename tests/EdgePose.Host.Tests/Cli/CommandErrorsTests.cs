@@ -15,12 +15,28 @@ public class CommandErrorsTests
     }
 
     [Fact]
-    public void Unexpected_failure_names_the_exception_type_with_the_failure_exit_code()
+    public void Unexpected_failure_gives_its_message_without_the_exception_type_and_the_failure_exit_code()
     {
         using var stderr = new StringWriter();
         int code = CommandErrors.Report(new InvalidOperationException("broken"), stderr);
         Assert.Equal(ExitCodes.Failure, code);
-        Assert.Equal("error: InvalidOperationException: broken" + Environment.NewLine, stderr.ToString());
+        Assert.Equal("error: broken" + Environment.NewLine, stderr.ToString());
+    }
+
+    [Fact]
+    public void Argument_failure_drops_the_parameter_name_suffix()
+    {
+        using var stderr = new StringWriter();
+        CommandErrors.Report(new ArgumentOutOfRangeException("destination", "size must be positive"), stderr);
+        Assert.Equal("error: size must be positive" + Environment.NewLine, stderr.ToString());
+    }
+
+    [Fact]
+    public void Io_failure_is_reported_without_the_exception_type()
+    {
+        using var stderr = new StringWriter();
+        CommandErrors.Report(new IOException("No space left on device : '/x'"), stderr);
+        Assert.DoesNotMatch(@"\b\w+Exception\b", stderr.ToString());
     }
 
     [Fact]

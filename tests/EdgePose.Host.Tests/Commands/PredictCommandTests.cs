@@ -11,21 +11,24 @@ public sealed class PredictCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
+    /// <summary>The output folder, apart from the inputs that tests write into <see cref="_out"/>.</summary>
+    private string Out => Path.Combine(_out, "o");
+
     private static string Val => Path.Combine(TestPaths.Coco8Pose, "images", "val");
 
     [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx", "data/coco8-pose")]
     public async Task Folder_of_images_gives_json_and_annotated_image_per_image()
     {
-        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", Val, "--out", _out);
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", Val, "--out", Out);
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         Assert.Contains("4 frames, 16 detections, 0 failed", r.Stdout, StringComparison.Ordinal);
         foreach (var stem in new[] { "000000000110", "000000000113", "000000000136", "000000000151" })
         {
-            Assert.True(File.Exists(Path.Combine(_out, stem + ".jpg")), stem + ".jpg");
+            Assert.True(File.Exists(Path.Combine(Out, stem + ".jpg")), stem + ".jpg");
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "000000000110.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "000000000110.json")));
         var dets = doc.RootElement.GetProperty("detections");
         Assert.Equal(9, dets.GetArrayLength());
         Assert.Equal((640, 480), (doc.RootElement.GetProperty("width").GetInt32(), doc.RootElement.GetProperty("height").GetInt32()));
@@ -41,11 +44,11 @@ public sealed class PredictCommandTests : IDisposable
     [RequiresSharedFact("models/yolo11n-pose_int8.onnx", "data/coco8-pose")]
     public async Task Genuine_int8_export_loads_and_finds_nothing_because_its_head_rounds_scores_to_zero()
     {
-        var r = await CliRun.InProcess("predict", "--model", TestPaths.GenuineInt8Model, "--source", Val, "--out", _out, "--no-images");
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.GenuineInt8Model, "--source", Val, "--out", Out, "--no-images");
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         Assert.Contains("4 frames, 0 detections, 0 failed", r.Stdout, StringComparison.Ordinal);
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "000000000110.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "000000000110.json")));
         Assert.Equal(0, doc.RootElement.GetProperty("detections").GetArrayLength());
     }
 
@@ -55,23 +58,23 @@ public sealed class PredictCommandTests : IDisposable
     public async Task Video_gives_one_json_line_per_frame_and_an_annotated_video()
     {
         const string video = Vtest;
-        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", video, "--out", _out, "--max-frames", "14");
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", video, "--out", Out, "--max-frames", "14");
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
-        var lines = File.ReadAllLines(Path.Combine(_out, "vtest.jsonl"));
+        var lines = File.ReadAllLines(Path.Combine(Out, "vtest.jsonl"));
         Assert.Equal(14, lines.Length);
         var frames = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(Enumerable.Range(0, 14), frames.Select(f => (int)f.GetProperty("frame").GetInt64()));
         Assert.All(frames, f => Assert.Equal(768, f.GetProperty("width").GetInt32()));
         Assert.True(frames.Sum(f => f.GetProperty("detections").GetArrayLength()) > 0, "the nano INT8 model finds pedestrians in the first frames");
-        Assert.True(new FileInfo(Path.Combine(_out, "vtest.avi")).Length > 0);
+        Assert.True(new FileInfo(Path.Combine(Out, "vtest.avi")).Length > 0);
     }
 
     [Fact]
     public async Task Missing_model_is_one_line_error_naming_the_file()
     {
-        var r = await CliRun.InProcess("predict", "--model", "/nonexistent/m.onnx", "--source", WriteImage(), "--out", _out);
-        AssertBadInput(r, "model file not found: /nonexistent/m.onnx");
+        var r = await CliRun.InProcess("predict", "--model", "/nonexistent/m.onnx", "--source", WriteImage(), "--out", Out);
+        AssertBadInput(r, "model file '/nonexistent/m.onnx' not found");
     }
 
     [Fact]
@@ -80,7 +83,7 @@ public sealed class PredictCommandTests : IDisposable
         var model = Path.Combine(_out, "notes.onnx");
         File.WriteAllText(model, "this is not a model\n");
         var image = WriteImage();
-        var r = await CliRun.InProcess("predict", "--model", model, "--source", image, "--out", _out);
+        var r = await CliRun.InProcess("predict", "--model", model, "--source", image, "--out", Out);
         AssertBadInput(r, model);
     }
 
@@ -89,7 +92,7 @@ public sealed class PredictCommandTests : IDisposable
     {
         var model = Path.Combine(_out, "relu.onnx");
         File.WriteAllBytes(model, OnnxBytes.Tiny().Metadata("kpt_shape", "[17, 3]").Metadata("stride", "32").ToBytes());
-        var r = await CliRun.InProcess("predict", "--model", model, "--source", WriteImage(), "--out", _out);
+        var r = await CliRun.InProcess("predict", "--model", model, "--source", WriteImage(), "--out", Out);
         AssertBadInput(r, "unsupported output shape");
     }
 
@@ -122,18 +125,18 @@ public sealed class PredictCommandTests : IDisposable
     [InlineData("320", "imgsz 320 does not match the fixed input 640x640")]
     public async Task Image_size_that_the_model_cannot_take_is_rejected(string imgsz, string expected)
     {
-        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", _out, "--imgsz", imgsz);
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", Out, "--imgsz", imgsz);
         AssertBadInput(r, expected);
     }
 
     [RequiresSharedTheory("models/yolo11n-pose_int8_floathead.onnx")]
     [InlineData("--conf", "1.5", "conf 1.5 is outside 0..1")]
     [InlineData("--iou", "-0.1", "iou -0.1 is outside 0..1")]
-    [InlineData("--max-det", "0", "max-det 0 must be at least 1")]
+    [InlineData("--max-det", "0", "max-det 0 must be between 1 and 30000")]
     [InlineData("--image-format", "gif", "image format 'gif' is not jpg or png")]
     public async Task Option_out_of_range_is_rejected(string option, string value, string expected)
     {
-        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", _out, option, value);
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", Out, option, value);
         AssertBadInput(r, expected);
     }
 
@@ -142,7 +145,7 @@ public sealed class PredictCommandTests : IDisposable
     {
         var engine = Path.Combine(_out, "m.engine");
         File.WriteAllBytes(engine, [1, 2, 3, 4]);
-        var r = await CliRun.InProcess("predict", "--model", engine, "--source", WriteImage(), "--out", _out);
+        var r = await CliRun.InProcess("predict", "--model", engine, "--source", WriteImage(), "--out", Out);
         AssertBadInput(r, "TensorRT was not found on this machine");
     }
 
@@ -156,9 +159,9 @@ public sealed class PredictCommandTests : IDisposable
         }
 
         var before = File.ReadAllBytes(image);
-        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", _out, "--out", _out);
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", _out, "--out", _out, "--exist-ok");
 
-        AssertBadInput(r, "would replace a source file");
+        AssertBadInput(r, "is the folder of the input");
         Assert.Equal(before, File.ReadAllBytes(image));
     }
 
@@ -180,7 +183,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public async Task Missing_source_is_rejected_naming_it()
     {
-        var r = await CliRun.InProcess("predict", "--model", "/nonexistent/m.onnx", "--source", "/nonexistent/pics", "--out", _out);
+        var r = await CliRun.InProcess("predict", "--model", "/nonexistent/m.onnx", "--source", "/nonexistent/pics", "--out", Out);
         AssertBadInput(r, "source '/nonexistent/pics' not found");
     }
 
@@ -188,7 +191,7 @@ public sealed class PredictCommandTests : IDisposable
     public void Missing_onnx_runtime_library_is_rejected_naming_the_path_and_the_fix()
     {
         var env = new Dictionary<string, string> { ["EDGEPOSE_ORT_LIBRARY"] = "/nonexistent/libonnxruntime.so" };
-        var r = CliRun.Process(env, "predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", _out);
+        var r = CliRun.Process(env, "predict", "--model", TestPaths.FloatHeadModel, "--source", WriteImage(), "--out", Out);
         AssertBadInput(r, "/nonexistent/libonnxruntime.so");
         Assert.Contains("EDGEPOSE_ORT_LIBRARY", r.ErrorLines[0], StringComparison.Ordinal);
     }

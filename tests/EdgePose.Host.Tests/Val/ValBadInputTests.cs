@@ -18,7 +18,7 @@ public sealed class ValBadInputTests : IDisposable
     public async Task Missing_data_file_is_rejected_naming_it()
     {
         var r = await Val(NoModel, "/nonexistent/person_keypoints_val2017.json");
-        AssertBadInput(r, "data file not found: /nonexistent/person_keypoints_val2017.json");
+        AssertBadInput(r, "data file '/nonexistent/person_keypoints_val2017.json' not found");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ValBadInputTests : IDisposable
     [Theory]
     [InlineData("--conf", "1.5", "conf 1.5 is outside 0..1")]
     [InlineData("--iou", "2", "iou 2 is outside 0..1")]
-    [InlineData("--max-det", "0", "max-det 0 must be at least 1")]
+    [InlineData("--max-det", "0", "max-det 0 must be between 1 and 30000")]
     public async Task Option_out_of_range_is_rejected(string option, string value, string expected)
     {
         var r = await CliRun.InProcess("val", "--model", NoModel, "--data", "d.json", "--out", _dir, option, value);

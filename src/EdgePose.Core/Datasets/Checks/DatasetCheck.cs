@@ -84,7 +84,22 @@ public static class DatasetCheck
             }
         }
 
+        CheckEmptySplits(y, images, findings);
         return new DatasetCheckReport(findings, summary);
+    }
+
+    /// <summary>A split the data.yaml names that holds no images is an error, never a silent pass.</summary>
+    private static void CheckEmptySplits(DataYaml y, List<CheckedImage> images, List<CheckFinding> findings)
+    {
+        foreach (var split in new[] { "train", "val", "test" })
+        {
+            var paths = y.Split(split);
+            bool any = images.Any(i => i.Split == split || paths.Any(p => i.Path.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal)));
+            if (paths.Count > 0 && !any)
+            {
+                findings.Add(new CheckFinding(CheckSeverity.Error, y.Source, y.LineOf(split), $"the {split} split ({string.Join(", ", paths)}) holds no images"));
+            }
+        }
     }
 
     private static int SplitOrder(string split) => split switch { "train" => 0, "val" => 1, "test" => 2, _ => 3 };

@@ -23,6 +23,7 @@ public static class CocoToYolo
         }
 
         CocoJson.Validate(d, source);
+        CocoJson.CheckImageSizes(d, source);
         var meta = CocoKeypointCategories.MetaOf(d, source, options.Dims, options.Meta);
         int k = meta.KeypointCount;
         var categories = d.Categories.OrderBy(c => c.Id).ToList();
@@ -34,11 +35,6 @@ public static class CocoToYolo
         int crowd = 0, empty = 0;
         foreach (var img in d.Images)
         {
-            if (img.Width <= 0 || img.Height <= 0)
-            {
-                throw new FormatException($"{source}: image {img.Id} '{img.FileName}' has size {img.Width} × {img.Height}");
-            }
-
             string labelName = Path.ChangeExtension(img.FileName, ".txt");
             if (!labelNames.TryAdd(labelName, img.FileName))
             {

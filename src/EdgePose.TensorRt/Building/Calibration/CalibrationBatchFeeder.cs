@@ -14,6 +14,7 @@ namespace EdgePose.TensorRt.Building.Calibration;
 internal sealed unsafe class CalibrationBatchFeeder : IDisposable
 {
     private readonly IReadOnlyList<string> _images;
+    private readonly List<string> _skipped = [];
     private readonly ICalibrationPreprocessor _preprocessor;
     private readonly CudaPrimaryContext _context;
     private readonly Action<int, int>? _onBatch;
@@ -31,6 +32,9 @@ internal sealed unsafe class CalibrationBatchFeeder : IDisposable
         _onBatch = onBatch;
         _self = GCHandle.Alloc(this);
     }
+
+    /// <summary>Images that could not be read or preprocessed, each with its reason; the next images took their place.</summary>
+    public IReadOnlyList<string> Skipped => _skipped;
 
     /// <summary>What stopped the feeding, rethrown by the builder; null when it ran to the end.</summary>
     public Exception? Failure { get; private set; }
@@ -100,12 +104,26 @@ internal sealed unsafe class CalibrationBatchFeeder : IDisposable
         }
 
         var host = _host!.AsSpan<float>();
-        for (var i = 0; i < batch; i++)
+        for (var filled = 0; filled < batch;)
         {
-            _preprocessor.Preprocess(_images[_next + i], height, width, host.Slice(i * imageFloats, imageFloats));
+            if (_next >= _images.Count)
+            {
+                return false;
+            }
+
+            var path = _images[_next++];
+            try
+            {
+                _preprocessor.Preprocess(path, height, width, host.Slice(filled * imageFloats, imageFloats));
+                filled++;
+            }
+            catch (Exception e) when (e is InputException or IOException or ArgumentException)
+            {
+                // One image's failure is that image's alone: calibrate on the next one instead.
+                _skipped.Add($"{path}: {e.Message}");
+            }
         }
 
-        _next += batch;
         _device.CopyFromHostAsync(_host, bytes, _stream!);
         _stream!.Synchronize();
         deviceBuffers[0] = _device.DevicePointer;
