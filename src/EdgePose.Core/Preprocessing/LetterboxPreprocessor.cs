@@ -11,7 +11,7 @@ namespace EdgePose.Core.Preprocessing;
 /// <remarks>
 /// The padding cache belongs to the slot (<see cref="EngineBufferSet.SlotPadding"/>): a slot that last held a
 /// frame of the same size keeps its padding, so only the image area is written. The resize scratch buffer is
-/// this stage's own; one stage serves one thread. Allocates only when a larger frame needs a larger scratch.
+/// this stage's own (the letterboxed image is never larger than the input); one stage serves one thread. Allocates nothing per frame.
 /// </remarks>
 public sealed class LetterboxPreprocessor
 {

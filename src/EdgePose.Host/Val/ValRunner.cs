@@ -51,7 +51,8 @@ public sealed class ValRunner
         using var engine = EngineFactory.Open(model, _options.Engine with { Warn = w => _log.Warning("{Warning}", w) });
         var predictorOptions = PredictorOptionsFor(decode);
         using var resizer = new OpenCvBgrResizer();
-        using var predictor = new PosePredictor(engine, resizer, predictorOptions, model);
+        using var batch = new BatchPosePredictor(engine, resizer, predictorOptions, model);
+        var predictor = batch;
         timings.ModelLoad = wall.Elapsed;
         CheckKeypointShape(data, predictor.Layout, model);
         if (_options.Flip && data.Meta.FlipIndex.Select((f, k) => f == k).All(same => same) && data.Meta.KeypointCount > 1)
@@ -60,8 +61,8 @@ public sealed class ValRunner
         }
 
         // The flip test runs an image and its mirror one by one; the plain run takes the engine's batches.
-        using var batch = _options.Flip ? null : new BatchPosePredictor(engine, resizer, predictorOptions, model);
-        IPosePredictor? flip = _options.Flip ? new FlipTestPredictor(predictor, data.Meta.FlipIndex) : null;
+        using var single = _options.Flip ? new PosePredictor(engine, resizer, predictorOptions, model) : null;
+        IPosePredictor? flip = single is null ? null : new FlipTestPredictor(single, data.Meta.FlipIndex);
         _log.Information(
             "Val {Model} ({Engine}, input {Width}x{Height}) on {Data}: {Images} images, flip test {Flip}",
             model,
@@ -81,7 +82,7 @@ public sealed class ValRunner
         }
         else
         {
-            run.Batched(batch!, ct);
+            run.Batched(batch, ct);
         }
 
         long e0 = Stopwatch.GetTimestamp();

@@ -47,6 +47,20 @@ public sealed class Coco8PoseValTests : IDisposable
     }
 
     [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx", "data/coco8-pose")]
+    public async Task Batches_of_three_on_a_dynamic_batch_model_give_the_predictions_of_single_images()
+    {
+        var model = DynamicBatchOnnx.Save(TestPaths.FloatHeadModel, _out);
+
+        var single = await CliRun.InProcess("val", "--model", TestPaths.FloatHeadModel, "--data", Yaml, "--out", Path.Combine(_out, "single"));
+        var batched = await CliRun.InProcess("val", "--model", model, "--data", Yaml, "--out", Path.Combine(_out, "batched"), "--batch", "3");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (single.ExitCode, batched.ExitCode));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(_out, "single", "predictions.json")),
+            File.ReadAllText(Path.Combine(_out, "batched", "predictions.json")));
+    }
+
+    [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx", "data/coco8-pose")]
     public async Task Flip_test_merges_both_passes_and_says_so()
     {
         var plain = await CliRun.InProcess("val", "--model", TestPaths.FloatHeadModel, "--data", Yaml, "--out", Path.Combine(_out, "plain"));
