@@ -24,7 +24,7 @@ public sealed class PredictOutputs
     public static PredictOutputs Plan(PredictSource source, string directory, string imageFormat, bool saveImages)
     {
         var outputs = new PredictOutputs(directory, "." + imageFormat);
-        var inputs = new HashSet<string>(source.LocalInputs.Select(RealPath.Of), StringComparer.Ordinal);
+        var inputs = new HashSet<string>((source.IsSequence ? source.LocalInputs : source.Images).Select(RealPath.Of), StringComparer.Ordinal);
 
         var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var input in source.IsSequence ? [source.Name] : source.Images)

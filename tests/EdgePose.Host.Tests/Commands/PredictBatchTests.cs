@@ -40,10 +40,12 @@ public sealed class PredictBatchTests : IDisposable
     {
         var model = DynamicBatchOnnx.Save(TestPaths.FloatHeadModel, _dir);
 
-        var r = await CliRun.InProcess("predict", "--model", model, "--source", Vtest, "--out", _dir, "--max-frames", "6", "--batch", "4", "--no-images");
+        var output = Path.Combine(_dir, "out");
+
+        var r = await CliRun.InProcess("predict", "--model", model, "--source", Vtest, "--out", output, "--max-frames", "6", "--batch", "4", "--no-images");
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
-        var lines = File.ReadAllLines(Path.Combine(_dir, "vtest.jsonl"));
+        var lines = File.ReadAllLines(Path.Combine(output, "vtest.jsonl"));
         Assert.Equal(6, lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
