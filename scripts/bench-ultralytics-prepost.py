@@ -20,11 +20,8 @@ Inputs:
   3. output0 of each image: raw little-endian float32 [1,56,8400] from ONNX Runtime. First write each image's input tensor
      (Ultralytics' own preprocess) with --write-inputs; this writes OUTPUT0.input.f32 beside each OUTPUT0 path:
        /usr/bin/python3 scripts/bench-ultralytics-prepost.py --write-inputs IMG1 OUT1.f32 IMG2 OUT2.f32
-     then run the model on it with onnxruntime-node from scripts/setup.sh (CPU, default options), for each pair:
-       node -e 'const [o,m,i,p]=process.argv.slice(1),ort=require(require("path").resolve(o)),fs=require("fs");ort.InferenceSession.create(m).then(s=>
-         s.run({images:new ort.Tensor("float32",new Float32Array(fs.readFileSync(i).buffer),[1,3,640,640])})).then(r=>
-         fs.writeFileSync(p,r.output0.data))' third_party/onnxruntime/node_modules/onnxruntime-node \
-         ../shared/models/yolo11n-pose_int8_floathead.onnx OUT1.f32.input.f32 OUT1.f32
+     then run the model on each input with ONNX Runtime (CPU, default options) through the benchmark project:
+       dotnet run -c Release --project bench/EdgePose.Benchmarks -- --write-output0 OUT1.f32.input.f32 OUT1.f32 OUT2.f32.input.f32 OUT2.f32
      The printed sha256 of input and output0 of 000000000110.jpg must equal input_f32_sha256 / output0_f32_sha256 in
      ../shared/reference/coco8-pose_predict_raw.json.
   4. Benchmark:  /usr/bin/python3 scripts/bench-ultralytics-prepost.py IMG1 OUT1.f32 IMG2 OUT2.f32
