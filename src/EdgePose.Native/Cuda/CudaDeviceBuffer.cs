@@ -69,6 +69,13 @@ public sealed class CudaDeviceBuffer : CudaContextBoundHandle
         CudaException.ThrowIfFailed(CudaDriverApi.cuMemcpy2DAsync(&copy, stream.RawHandle), "cuMemcpy2DAsync");
     }
 
+    /// <summary>Queues a copy of <paramref name="bytes"/> bytes from another device buffer into this one.</summary>
+    public void CopyFromDeviceAsync(CudaDeviceBuffer source, ulong bytes, CudaStream stream)
+    {
+        CheckSize(bytes, source.Bytes);
+        CudaException.ThrowIfFailed(CudaDriverApi.cuMemcpyDtoDAsync((ulong)handle, (ulong)source.handle, (nuint)bytes, stream.RawHandle), "cuMemcpyDtoDAsync");
+    }
+
     /// <summary>Queues setting the first <paramref name="count"/> 32-bit words of this buffer to <paramref name="value"/>.</summary>
     public void FillAsync(uint value, ulong count, CudaStream stream)
     {
