@@ -25,8 +25,6 @@ struct ep_preprocess_params
     int resized_height;
     int pad_left;
     int pad_top;
-    float scale_x;       // source pixels per resized pixel (src_width / resized_width)
-    float scale_y;
     int half;            // 1: write float16, 0: float32
     int reserved;
 };

@@ -1,14 +1,15 @@
 // Letterbox preprocess in one pass: BGR, BGRA or NV12 → planar RGB (CHW), float32 or float16, byte/255,
-// bilinear resize with OpenCV's INTER_LINEAR geometry (half-pixel centres, edge clamped), padding 114.
-// One thread per output pixel. The interpolated value is rounded to a byte first, as the CPU path (a
-// uint8 resize, then /255) does, so results sit on the same 1/255 grid.
+// bilinear resize, padding 114. One thread per output pixel. The resize is OpenCV's INTER_LINEAR for
+// 8-bit images as the CPU path runs it (half-pixel centres, 11-bit fixed-point weights, an integer
+// horizontal pass, the rounding of its SIMD vertical pass), so the tensor equals the CPU path's (a uint8
+// cv::resize, then /255) bit for bit; NV12 is converted per tap with OpenCV's integer BT.601 formula.
 #include "ep_cuda.h"
 #include "ep_params.h"
 
-// OpenCV's BT.601 limited-range YUV → RGB in 20-bit fixed point (the coefficients of cvtColor NV12).
 EP_DEVICE int ep_clamp_byte(int v) { return v < 0 ? 0 : (v > 255 ? 255 : v); }
 
-// Reads the B, G, R bytes of source pixel (x, y).
+// Reads the B, G, R bytes of source pixel (x, y). NV12: OpenCV's BT.601 limited-range YUV → RGB in 20-bit
+// fixed point (the coefficients and rounding of cvtColor COLOR_YUV2BGR_NV12).
 EP_DEVICE void ep_fetch(const ep_u8* src, const ep_preprocess_params& p, int x, int y, int bgr[3])
 {
     if (p.format == EP_FORMAT_NV12)
@@ -33,10 +34,18 @@ EP_DEVICE void ep_fetch(const ep_u8* src, const ep_preprocess_params& p, int x, 
     bgr[2] = px[2];
 }
 
-// Source coordinate and weight of the right/lower tap for resized coordinate d (OpenCV INTER_LINEAR).
-EP_DEVICE void ep_tap(int d, float scale, int size, int& i0, int& i1, float& w1)
+// OpenCV INTER_LINEAR's source position of resized coordinate d: f = (d + 0.5) * (size / resized) - 0.5,
+// computed in double as OpenCV does (its scale is 1 / (resized / size)), then rounded to float.
+EP_DEVICE float ep_source_position(int d, int resized, int size)
 {
-    float f = (static_cast<float>(d) + 0.5f) * scale - 0.5f;
+    double scale = 1.0 / (static_cast<double>(resized) / static_cast<double>(size));
+    return static_cast<float>((static_cast<double>(d) + 0.5) * scale - 0.5);
+}
+
+// Horizontal taps: OpenCV clamps position and weight at the left and right edges.
+EP_DEVICE void ep_tap_x(int d, int resized, int size, int& i0, int& i1, float& w1)
+{
+    float f = ep_source_position(d, resized, size);
     float fl = __builtin_floorf(f);
     int i = static_cast<int>(fl);
     float w = f - fl;
@@ -55,6 +64,17 @@ EP_DEVICE void ep_tap(int d, float scale, int size, int& i0, int& i1, float& w1)
     i0 = i;
     i1 = i + 1 < size ? i + 1 : size - 1;
     w1 = w;
+}
+
+// Vertical taps: OpenCV keeps the weight and clamps only the two source rows.
+EP_DEVICE void ep_tap_y(int d, int resized, int size, int& i0, int& i1, float& w1)
+{
+    float f = ep_source_position(d, resized, size);
+    float fl = __builtin_floorf(f);
+    int i = static_cast<int>(fl);
+    w1 = f - fl;
+    i0 = i < 0 ? 0 : (i > size - 1 ? size - 1 : i);
+    i1 = i + 1 < 0 ? 0 : (i + 1 > size - 1 ? size - 1 : i + 1);
 }
 
 // float → IEEE half, round to nearest even (what a float16 engine input expects).
@@ -103,19 +123,24 @@ EP_GLOBAL void ep_preprocess(const ep_u8* src, ep_preprocess_params p, void* dst
     {
         int x0, x1, y0, y1;
         float ax, ay;
-        ep_tap(rx, p.scale_x, p.src_width, x0, x1, ax);
-        ep_tap(ry, p.scale_y, p.src_height, y0, y1, ay);
+        ep_tap_x(rx, p.resized_width, p.src_width, x0, x1, ax);
+        ep_tap_y(ry, p.resized_height, p.src_height, y0, y1, ay);
         int p00[3], p01[3], p10[3], p11[3];
         ep_fetch(src, p, x0, y0, p00);
         ep_fetch(src, p, x1, y0, p01);
         ep_fetch(src, p, x0, y1, p10);
         ep_fetch(src, p, x1, y1, p11);
+        // OpenCV's fixed point: 11-bit weights (cvRound of the float weights), a horizontal pass in int,
+        // then the vertical pass of its SIMD path.
+        int a0 = static_cast<int>(__builtin_rintf((1.0f - ax) * 2048.0f));
+        int a1 = static_cast<int>(__builtin_rintf(ax * 2048.0f));
+        int b0 = static_cast<int>(__builtin_rintf((1.0f - ay) * 2048.0f));
+        int b1 = static_cast<int>(__builtin_rintf(ay * 2048.0f));
         for (int c = 0; c < 3; c++)
         {
-            float top = static_cast<float>(p00[c]) * (1.0f - ax) + static_cast<float>(p01[c]) * ax;
-            float bottom = static_cast<float>(p10[c]) * (1.0f - ax) + static_cast<float>(p11[c]) * ax;
-            float v = top * (1.0f - ay) + bottom * ay;
-            int b = static_cast<int>(__builtin_floorf(v + 0.5f));
+            int top = p00[c] * a0 + p01[c] * a1;
+            int bottom = p10[c] * a0 + p11[c] * a1;
+            int b = (((b0 * (top >> 4)) >> 16) + ((b1 * (bottom >> 4)) >> 16) + 2) >> 2;
             // Channel c of BGR goes to plane 2 - c of RGB.
             value[2 - c] = static_cast<float>(ep_clamp_byte(b)) / 255.0f;
         }

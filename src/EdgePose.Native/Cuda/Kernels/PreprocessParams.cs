@@ -10,7 +10,7 @@ namespace EdgePose.Native.Cuda.Kernels;
 [StructLayout(LayoutKind.Sequential)]
 public struct PreprocessParams
 {
-    public const int Size = 64;
+    public const int Size = 56;
 
     public int Format;
     public int SourceWidth;
@@ -24,8 +24,6 @@ public struct PreprocessParams
     public int ResizedHeight;
     public int PadLeft;
     public int PadTop;
-    public float ScaleX;
-    public float ScaleY;
     public int Half;
     public int Reserved;
 
@@ -75,9 +73,6 @@ public struct PreprocessParams
             ResizedHeight = box.ResizedHeight,
             PadLeft = box.PadLeft,
             PadTop = box.PadTop,
-            // OpenCV's INTER_LINEAR scale: source size over destination size, in double, then float.
-            ScaleX = (float)((double)box.SourceWidth / box.ResizedWidth),
-            ScaleY = (float)((double)box.SourceHeight / box.ResizedHeight),
             Half = half ? 1 : 0,
         };
     }
