@@ -40,6 +40,23 @@ public class EmulatedPreprocessTests(ITestOutputHelper output)
         Assert.Equal(0, differing);
     }
 
+    [Theory]
+    [InlineData(1280, 960)]
+    [InlineData(1920, 1080)]
+    [InlineData(2560, 1440)]
+    public void Camera_frame_sizes_equal_the_cpu_path_bit_for_bit(int w, int h)
+    {
+        // 1280x960 is an exact 2x reduction, where OpenCV switches INTER_LINEAR to its 2x2 area average.
+        var rng = new Random(w);
+        var box = Letterbox.Compute(w, h, 640, 640);
+        var bgr = SmoothImage(rng, w, h, w * 3);
+
+        var expected = CpuLetterbox.Tensor(bgr, w, h, w * 3, box);
+        var actual = Run(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: false));
+
+        Assert.Equal(0, CpuLetterbox.Difference(expected, actual).Differing);
+    }
+
     [Fact]
     public void An_image_at_the_model_size_is_bit_identical_to_the_cpu_path()
     {
