@@ -18,35 +18,9 @@ public class GpuKernelParityTests(ITestOutputHelper output)
     public void Preprocess_on_the_gpu_equals_the_emulation_bit_for_bit()
     {
         using var gpu = new GpuSession();
-        var rng = new Random(17);
-        foreach (var (w, h, format, half) in new[] { (1920, 1080, KernelPixelFormat.Bgr, true), (1920, 1080, KernelPixelFormat.Nv12, true), (641, 479, KernelPixelFormat.Bgra, false), (640, 640, KernelPixelFormat.Bgr, false) })
+        foreach (var (w, h, format, half) in GpuParity.PreprocessCases)
         {
-            int bpp = format switch { KernelPixelFormat.Bgr => 3, KernelPixelFormat.Bgra => 4, _ => 1 };
-            int stride = w * bpp;
-            var box = Letterbox.Compute(w, h, 640, 640);
-            var p = format == KernelPixelFormat.Nv12
-                ? PreprocessParams.For(box, format, stride, half, uvOffset: stride * h, uvStride: w)
-                : PreprocessParams.For(box, format, stride, half);
-            var source = new byte[p.SourceBytes];
-            rng.NextBytes(source);
-            int values = 3 * 640 * 640;
-
-            using var src = gpu.Upload<byte>(source);
-            using var dst = gpu.Context.AllocateDevice((ulong)p.OutputBytes);
-            gpu.Kernels.Preprocess((ulong)src.DevicePointer, p, (ulong)dst.DevicePointer, gpu.Stream);
-
-            if (half)
-            {
-                var expected = new Half[values];
-                EmulatedKernels.Preprocess(source, p, expected);
-                Assert.Equal(expected, gpu.Download<Half>(dst, values));
-            }
-            else
-            {
-                var expected = new float[values];
-                EmulatedKernels.Preprocess(source, p, expected);
-                Assert.Equal(expected, gpu.Download<float>(dst, values));
-            }
+            Assert.True(GpuParity.Preprocess(gpu, w, h, format, half) == 0, $"{w}x{h} {format} half={half} differs");
         }
     }
 
@@ -54,14 +28,10 @@ public class GpuKernelParityTests(ITestOutputHelper output)
     public void Postprocess_on_the_gpu_equals_the_emulation_on_200_random_frames()
     {
         using var gpu = new GpuSession();
-        var rng = new Random(20261127);
-        int detections = 0;
-        for (int f = 0; f < 200; f++)
-        {
-            var frame = RandomRawFrame.Create(rng, f % 20 == 0 ? 8400 : rng.Next(1, 2000));
-            detections += CompareOne(gpu, frame.Layout, frame.Output, frame.Options, frame.Box, $"frame {f}");
-        }
 
+        var (detections, mismatch) = GpuParity.RandomPostprocess(gpu, 200, 20261127);
+
+        Assert.Null(mismatch);
         output.WriteLine($"200 frames on {gpu.Device}: {detections} detections identical to the emulation");
     }
 
@@ -72,8 +42,8 @@ public class GpuKernelParityTests(ITestOutputHelper output)
         var layout = new OutputLayout(OutputLayoutKind.RawChannelsFirst, 1, 8400, 1, 17, 3);
         foreach (var (name, raw, box) in ModelOutputs.Coco8Pose)
         {
-            CompareOne(gpu, layout, raw, new DecodeOptions(), box, name);
-            CompareOne(gpu, layout, raw, new DecodeOptions { Confidence = 0.001f, MultiLabel = true }, box, name + " (validate)");
+            Assert.True(GpuParity.Postprocess(gpu, layout, raw, new DecodeOptions(), box, out _), name);
+            Assert.True(GpuParity.Postprocess(gpu, layout, raw, new DecodeOptions { Confidence = 0.001f, MultiLabel = true }, box, out _), name + " (validate)");
         }
     }
 
@@ -144,22 +114,5 @@ public class GpuKernelParityTests(ITestOutputHelper output)
         Assert.StartsWith("the CUDA driver refused PTX module broken.ptx: CUDA_ERROR_", e.Message);
         Assert.DoesNotContain('\n', e.Message);
         output.WriteLine(e.Message);
-    }
-
-    private static int CompareOne(GpuSession gpu, OutputLayout layout, float[] raw, DecodeOptions options, in Letterbox box, string what)
-    {
-        var p = DecodeParams.For(layout, options, box, 300);
-        var expected = new int[p.ResultWords];
-        EmulatedKernels.Postprocess(raw, p, expected);
-
-        using var device = gpu.Upload<float>(raw);
-        using var buffers = new CudaPostprocessBuffers(gpu.Context, p);
-        gpu.Kernels.Postprocess((ulong)device.DevicePointer, p, buffers, gpu.Stream);
-        gpu.Stream.Synchronize();
-
-        var actual = buffers.HostResultWords;
-        int used = KernelResult.HeaderWords + (expected[0] * p.RecordWords);
-        Assert.True(expected.AsSpan(0, used).SequenceEqual(actual[..used]), $"{what}: GPU result differs from the emulation");
-        return expected[0];
     }
 }
