@@ -14,8 +14,11 @@ public readonly record struct CudaFunction(nint Handle, string Name)
             throw new ArgumentOutOfRangeException(nameof(gridX), $"launch of {Name} with an empty grid {gridX}x{gridY} of {blockX}x{blockY} blocks");
         }
 
-        CudaException.ThrowIfFailed(
-            CudaDriverApi.cuLaunchKernel(Handle, gridX, gridY, 1, blockX, blockY, 1, 0, stream.RawHandle, arguments, null),
-            $"cuLaunchKernel({Name})");
+        // The call's name is formatted only on failure: a launch per kernel per frame allocates nothing.
+        var result = CudaDriverApi.cuLaunchKernel(Handle, gridX, gridY, 1, blockX, blockY, 1, 0, stream.RawHandle, arguments, null);
+        if (result != CudaResult.Success)
+        {
+            CudaException.ThrowIfFailed(result, $"cuLaunchKernel({Name})");
+        }
     }
 }
