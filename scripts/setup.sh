@@ -25,6 +25,8 @@ APT_PACKAGES=(
   # GStreamer: video sources (RTSP, cameras, files, test patterns) are read through it.
   libgstreamer1.0-0 libgstreamer-plugins-base1.0-0 gstreamer1.0-tools
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  # clang compiles the CUDA kernels (native/kernels) to PTX; no CUDA toolkit needed.
+  clang-19
 )
 
 missing=()

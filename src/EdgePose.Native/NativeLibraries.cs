@@ -18,6 +18,12 @@ public static class NativeLibraries
     /// <summary>The CUDA driver API (libcuda.so.1, installed with the NVIDIA driver or JetPack).</summary>
     public const string CudaDriver = "cuda";
 
+    /// <summary>
+    /// The CUDA kernels of native/kernels compiled for the host on an emulated grid (tests and references;
+    /// built by CMake on every machine).
+    /// </summary>
+    public const string KernelsCpu = "edgepose_kernels_cpu";
+
     /// <summary>Environment variable naming a folder to search first.</summary>
     public const string NativeDirVariable = "EDGEPOSE_NATIVE_DIR";
 
@@ -30,6 +36,7 @@ public static class NativeLibraries
     {
         [TensorRtWrapper] = ["libedgepose_trt.so"],
         [CudaDriver] = ["libcuda.so.1", "libcuda.so"],
+        [KernelsCpu] = ["libedgepose_kernels_cpu.so"],
     };
 
 #pragma warning disable CA2255 // The resolver must be in place before the first P/Invoke of this assembly.

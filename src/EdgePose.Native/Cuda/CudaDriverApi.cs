@@ -4,7 +4,7 @@ namespace EdgePose.Native.Cuda;
 
 /// <summary>
 /// Raw CUDA driver API entry points (libcuda.so.1), the few EdgePose needs: devices, primary contexts,
-/// device and pinned host memory, async copies, streams, events and host callbacks. Every function returns a
+/// device, pinned and mapped host memory, async and 2D copies, streams, events, host callbacks, PTX modules and launches. Every function returns a
 /// <see cref="CudaResult"/>; the typed wrappers (<see cref="CudaDevice"/>, <see cref="CudaPrimaryContext"/>,
 /// <see cref="CudaDeviceBuffer"/>, <see cref="CudaPinnedBuffer"/>, <see cref="CudaStream"/>) check it.
 /// Names are the ABI symbols behind cuda.h's macros (cuMemAlloc is cuMemAlloc_v2, ...).
@@ -89,6 +89,30 @@ internal static unsafe partial class CudaDriverApi
     [LibraryImport(Lib)]
     public static partial CudaResult cuLaunchHostFunc(nint stream, delegate* unmanaged<nint, void> function, nint userData);
 
+    public const uint HostAllocPortable = 1;   // CU_MEMHOSTALLOC_PORTABLE
+    public const uint HostAllocDeviceMap = 2;  // CU_MEMHOSTALLOC_DEVICEMAP
+    public const uint EventDisableTiming = 2;  // CU_EVENT_DISABLE_TIMING
+    public const int JitErrorLogBuffer = 5;    // CU_JIT_ERROR_LOG_BUFFER
+    public const int JitErrorLogBufferSize = 6; // CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES
+
+    [LibraryImport(Lib, EntryPoint = "cuMemHostAlloc")]
+    public static partial CudaResult cuMemHostAlloc(out nint hostPointer, nuint bytes, uint flags);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemHostGetDevicePointer_v2")]
+    public static partial CudaResult cuMemHostGetDevicePointer(out ulong devicePointer, nint hostPointer, uint flags);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemcpy2DAsync_v2")]
+    public static partial CudaResult cuMemcpy2DAsync(CudaMemcpy2D* copy, nint stream);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemcpyDtoDAsync_v2")]
+    public static partial CudaResult cuMemcpyDtoDAsync(ulong destination, ulong source, nuint bytes, nint stream);
+
+    [LibraryImport(Lib, EntryPoint = "cuMemsetD32Async")]
+    public static partial CudaResult cuMemsetD32Async(ulong destination, uint value, nuint count, nint stream);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuStreamWaitEvent(nint stream, nint cudaEvent, uint flags);
+
     [LibraryImport(Lib)]
     public static partial CudaResult cuEventCreate(out nint cudaEvent, uint flags);
 
@@ -98,6 +122,26 @@ internal static unsafe partial class CudaDriverApi
     [LibraryImport(Lib)]
     public static partial CudaResult cuEventQuery(nint cudaEvent);
 
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuEventSynchronize(nint cudaEvent);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuEventElapsedTime(out float milliseconds, nint start, nint end);
+
     [LibraryImport(Lib, EntryPoint = "cuEventDestroy_v2")]
     public static partial CudaResult cuEventDestroy(nint cudaEvent);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuModuleLoadDataEx(out nint module, void* image, uint optionCount, int* options, void** optionValues);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuModuleUnload(nint module);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuModuleGetFunction(out nint function, nint module, byte* name);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuLaunchKernel(
+        nint function, uint gridX, uint gridY, uint gridZ, uint blockX, uint blockY, uint blockZ,
+        uint sharedMemoryBytes, nint stream, void** kernelParams, void** extra);
 }

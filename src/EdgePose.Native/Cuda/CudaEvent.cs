@@ -1,42 +1,51 @@
 namespace EdgePose.Native.Cuda;
 
 /// <summary>
-/// A CUDA event (cuEventCreate, timing disabled): recorded on a stream after work, it completes when that work
-/// has; another stream or a consumer waits on it.
+/// A CUDA event: recorded on a stream, waited on by another stream, or timed against another event
+/// (GPU-side timing, for the microbenchmarks). Made with timing unless asked otherwise.
 /// </summary>
 public sealed class CudaEvent : CudaContextBoundHandle
 {
-    private const uint DisableTiming = 2; // CU_EVENT_DISABLE_TIMING
-
-    /// <summary>The CUevent.</summary>
     public nint RawHandle => handle;
 
-    /// <summary>True when all work captured by the last record is done.</summary>
+    internal static CudaEvent Create(CudaPrimaryContext context, bool timing = false)
+    {
+        using var scope = context.Push();
+        CudaException.ThrowIfFailed(CudaDriverApi.cuEventCreate(out var e, timing ? 0u : CudaDriverApi.EventDisableTiming), "cuEventCreate");
+        var ev = new CudaEvent();
+        ev.Attach(context, e);
+        return ev;
+    }
+
+    /// <summary>Records the event after everything queued so far on <paramref name="stream"/>.</summary>
+    public void Record(CudaStream stream) =>
+        CudaException.ThrowIfFailed(CudaDriverApi.cuEventRecord(handle, stream.RawHandle), "cuEventRecord");
+
+    /// <summary>True once the work before the last record has finished (does not block).</summary>
     public bool IsComplete
     {
         get
         {
-            var result = CudaDriverApi.cuEventQuery(handle);
-            if (result == CudaResult.Success)
+            var r = CudaDriverApi.cuEventQuery(handle);
+            if (r == CudaResult.NotReady)
             {
-                return true;
+                return false;
             }
 
-            return result == CudaResult.NotReady ? false : throw new CudaException(CudaException.Describe(result)) { Result = result };
+            CudaException.ThrowIfFailed(r, "cuEventQuery");
+            return true;
         }
     }
 
-    internal static CudaEvent Create(CudaPrimaryContext context)
-    {
-        using var scope = context.Push();
-        CudaException.ThrowIfFailed(CudaDriverApi.cuEventCreate(out var cudaEvent, DisableTiming), "cuEventCreate");
-        var e = new CudaEvent();
-        e.Attach(context, cudaEvent);
-        return e;
-    }
+    /// <summary>Blocks until the work before the last record has finished.</summary>
+    public void Synchronize() => CudaException.ThrowIfFailed(CudaDriverApi.cuEventSynchronize(handle), "cuEventSynchronize");
 
-    /// <summary>Records the event after the work queued so far on <paramref name="stream"/>.</summary>
-    public void Record(CudaStream stream) => CudaException.ThrowIfFailed(CudaDriverApi.cuEventRecord(handle, stream.RawHandle), "cuEventRecord");
+    /// <summary>GPU time in milliseconds from <paramref name="start"/> to <paramref name="end"/> (both recorded and complete).</summary>
+    public static float ElapsedMilliseconds(CudaEvent start, CudaEvent end)
+    {
+        CudaException.ThrowIfFailed(CudaDriverApi.cuEventElapsedTime(out var ms, start.RawHandle, end.RawHandle), "cuEventElapsedTime");
+        return ms;
+    }
 
     protected override CudaResult Free(nint value) => CudaDriverApi.cuEventDestroy(value);
 }

@@ -41,6 +41,15 @@ public sealed class CudaPrimaryContext : SafeHandleZeroOrMinusOneIsInvalid
     /// <summary>Page-locked host memory of <paramref name="bytes"/> bytes, for fast async copies.</summary>
     public CudaPinnedBuffer AllocatePinned(ulong bytes) => CudaPinnedBuffer.Allocate(this, bytes);
 
+    /// <summary>Pinned host memory the GPU reads and writes in place (zero-copy; the fast path on Jetson).</summary>
+    public CudaMappedBuffer AllocateMapped(ulong bytes) => CudaMappedBuffer.Allocate(this, bytes);
+
+    /// <summary>An event, with timing (for <see cref="CudaEvent.ElapsedMilliseconds"/>) unless <paramref name="timing"/> is false.</summary>
+    public CudaEvent CreateEvent(bool timing = true) => CudaEvent.Create(this, timing);
+
+    /// <summary>Loads PTX text; <paramref name="name"/> names it in errors.</summary>
+    public CudaModule LoadModule(ReadOnlySpan<byte> ptx, string name) => CudaModule.Load(this, ptx, name);
+
     /// <summary>A stream that does not synchronise with the legacy default stream.</summary>
     public CudaStream CreateStream() => CudaStream.Create(this);
 

@@ -10,7 +10,13 @@ public enum CudaResult
     Deinitialized = 4,
     NoDevice = 100,
     InvalidDevice = 101,
+    InvalidImage = 200,
     InvalidContext = 201,
+    InvalidPtx = 218,
+    UnsupportedPtxVersion = 222,
+    NotFound = 500,
     NotReady = 600,
+    LaunchOutOfResources = 701,
+    LaunchFailed = 719,
     Unknown = 999,
 }

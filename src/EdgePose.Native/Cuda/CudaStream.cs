@@ -20,5 +20,9 @@ public sealed class CudaStream : CudaContextBoundHandle
     /// <summary>Blocks until everything queued on the stream is done.</summary>
     public void Synchronize() => CudaException.ThrowIfFailed(CudaDriverApi.cuStreamSynchronize(handle), "cuStreamSynchronize");
 
+    /// <summary>Work queued on this stream after this call waits for <paramref name="cudaEvent"/> (no host wait).</summary>
+    public void WaitEvent(CudaEvent cudaEvent) =>
+        CudaException.ThrowIfFailed(CudaDriverApi.cuStreamWaitEvent(handle, cudaEvent.RawHandle, 0), "cuStreamWaitEvent");
+
     protected override CudaResult Free(nint value) => CudaDriverApi.cuStreamDestroy(value);
 }

@@ -1,0 +1,80 @@
+// libedgepose_kernels_cpu: the kernel sources, compiled for the host, launched on the emulated grid with
+// the launch configuration the GPU path uses. Scratch memory is allocated per call: this library serves
+// tests and references, not the frame loop.
+#include "ep_kernels_cpu.h"
+
+#include <cstddef>
+#include <vector>
+
+#include "ep_launch.h"
+#include "preprocess.cu"
+#include "decode.cu"
+#include "sort.cu"
+#include "nms.cu"
+#include "gather.cu"
+
+namespace
+{
+ep_u32 u(int v) { return static_cast<ep_u32>(v); }
+
+bool valid(const ep_decode_params& p)
+{
+    return p.rows > 0 && p.classes > 0 && p.kpt_count >= 0 && (p.kpt_dims == 2 || p.kpt_dims == 3) && p.max_det > 0 &&
+           p.max_candidates > 0 && p.capacity == p.rows * (p.multi_label ? p.classes : 1) && p.gain > 0.0f;
+}
+}  // namespace
+
+extern "C" int ep_cpu_params_sizes(int* preprocess, int* decode)
+{
+    *preprocess = static_cast<int>(sizeof(ep_preprocess_params));
+    *decode = static_cast<int>(sizeof(ep_decode_params));
+    return EP_OK;
+}
+
+extern "C" int ep_cpu_preprocess(const uint8_t* src, const ep_preprocess_params* p, void* dst)
+{
+    if (src == nullptr || p == nullptr || dst == nullptr || p->dst_width <= 0 || p->dst_height <= 0 || p->src_width <= 0 ||
+        p->src_height <= 0)
+    {
+        return EP_BAD_ARGUMENT;
+    }
+
+    const ep_preprocess_params params = *p;
+    ep_grid::launch(u(ep_blocks(params.dst_width, EP_PREPROCESS_BLOCK_X)), u(ep_blocks(params.dst_height, EP_PREPROCESS_BLOCK_Y)),
+                    EP_PREPROCESS_BLOCK_X, EP_PREPROCESS_BLOCK_Y, [&] { ep_preprocess(src, params, dst); });
+    return EP_OK;
+}
+
+extern "C" int ep_cpu_postprocess(const float* raw, const ep_decode_params* p, int* result, int result_words)
+{
+    if (raw == nullptr || p == nullptr || result == nullptr || !valid(*p) || result_words < ep_result_words(p))
+    {
+        return EP_BAD_ARGUMENT;
+    }
+
+    const ep_decode_params params = *p;
+    const std::size_t cap = static_cast<std::size_t>(params.capacity);
+    const int nms_cap = ep_nms_capacity(p);
+    const int words = ep_blocks(nms_cap, EP_NMS_BLOCK);
+    std::vector<int> counter(1, 0);
+    std::vector<ep_u64> keys(cap);
+    std::vector<float> boxes(4 * cap);
+    std::vector<int> anchors(cap), classes(cap), order(static_cast<std::size_t>(nms_cap));
+    std::vector<float> scores(cap);
+    std::vector<ep_u64> mask(static_cast<std::size_t>(nms_cap) * static_cast<std::size_t>(words));
+    std::vector<ep_u64> removed(static_cast<std::size_t>(words));
+    std::vector<int> keep(static_cast<std::size_t>(params.max_det));
+
+    ep_grid::launch(u(ep_blocks(params.rows, EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1, [&] {
+        ep_decode(raw, params, counter.data(), keys.data(), boxes.data(), anchors.data(), classes.data(), scores.data());
+    });
+    ep_grid::launch(u(ep_blocks(params.capacity, EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1,
+                    [&] { ep_rank_sort(params, counter.data(), keys.data(), order.data()); });
+    ep_grid::launch(u(words), u(words), EP_NMS_BLOCK, 1,
+                    [&] { ep_nms_mask(params, counter.data(), order.data(), boxes.data(), classes.data(), mask.data()); });
+    ep_grid::launch(1, 1, 1, 1, [&] { ep_nms_reduce(params, counter.data(), mask.data(), removed.data(), keep.data(), result); });
+    ep_grid::launch(u(ep_blocks(params.max_det, EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1, [&] {
+        ep_gather(raw, params, order.data(), keep.data(), boxes.data(), anchors.data(), classes.data(), scores.data(), result);
+    });
+    return EP_OK;
+}

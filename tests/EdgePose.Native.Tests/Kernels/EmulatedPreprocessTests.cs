@@ -1,0 +1,210 @@
+using EdgePose.Core.Preprocessing;
+using EdgePose.Native.Cuda.Kernels;
+using EdgePose.Native.OpenCv;
+using EdgePose.Tests;
+using OpenCvSharp;
+using Xunit.Abstractions;
+
+namespace EdgePose.Native.Tests.Kernels;
+
+/// <summary>
+/// The preprocess kernel on the emulated grid against the CPU path (OpenCV INTER_LINEAR resize, then Core's
+/// LetterboxTensorWriter): the kernel follows OpenCV's 8-bit fixed-point resize, so the tensors are equal
+/// bit for bit (max difference 0), resized or not, BGR, BGRA or NV12.
+/// </summary>
+public class EmulatedPreprocessTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Random_images_of_random_sizes_equal_the_cpu_path_bit_for_bit()
+    {
+        var rng = new Random(7);
+        float worst = 0f;
+        long differing = 0, values = 0;
+        for (int n = 0; n < 12; n++)
+        {
+            int w = rng.Next(8, 1400), h = rng.Next(8, 1000);
+            var box = Letterbox.Compute(w, h, 640, 640);
+            int stride = (w * 3) + rng.Next(0, 3);
+            var bgr = SmoothImage(rng, w, h, stride);
+
+            var expected = CpuLetterbox.Tensor(bgr, w, h, stride, box);
+            var actual = Run(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, stride, half: false));
+
+            var (max, count) = CpuLetterbox.Difference(expected, actual);
+            worst = MathF.Max(worst, max);
+            differing += count;
+            values += expected.Length;
+        }
+
+        output.WriteLine($"max |kernel - CPU| = {worst * 255f:F3}/255; {differing} of {values} values differ");
+        Assert.Equal(0, differing);
+    }
+
+    [Theory]
+    [InlineData(1280, 960)]
+    [InlineData(1920, 1080)]
+    [InlineData(2560, 1440)]
+    public void Camera_frame_sizes_equal_the_cpu_path_bit_for_bit(int w, int h)
+    {
+        // 1280x960 is an exact 2x reduction, where OpenCV switches INTER_LINEAR to its 2x2 area average.
+        var rng = new Random(w);
+        var box = Letterbox.Compute(w, h, 640, 640);
+        var bgr = SmoothImage(rng, w, h, w * 3);
+
+        var expected = CpuLetterbox.Tensor(bgr, w, h, w * 3, box);
+        var actual = Run(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: false));
+
+        Assert.Equal(0, CpuLetterbox.Difference(expected, actual).Differing);
+    }
+
+    [Fact]
+    public void An_image_at_the_model_size_is_bit_identical_to_the_cpu_path()
+    {
+        var rng = new Random(3);
+        var box = Letterbox.Compute(640, 480, 640, 640);
+        var bgr = SmoothImage(rng, 640, 480, 640 * 3);
+
+        var expected = CpuLetterbox.Tensor(bgr, 640, 480, 640 * 3, box);
+        var actual = Run(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, 640 * 3, half: false));
+
+        Assert.Equal(expected, actual);
+    }
+
+    [RequiresSharedFact("data/coco8-pose/images")]
+    public void Coco8_pose_images_equal_the_cpu_path_bit_for_bit()
+    {
+        int differing = 0;
+        foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.Coco8Pose, "images"), "*.jpg", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            using var image = ImageCodec.Read(path);
+            var (bgr, stride) = Bytes(image);
+            var box = Letterbox.Compute(image.Cols, image.Rows, 640, 640);
+
+            var expected = CpuLetterbox.Tensor(bgr, image.Cols, image.Rows, stride, box);
+            var actual = Run(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, stride, half: false));
+
+            var (max, count) = CpuLetterbox.Difference(expected, actual);
+            output.WriteLine($"{Path.GetFileName(path)} {image.Cols}x{image.Rows}: max {max * 255f:F3}/255, {count} values differ");
+            differing += count;
+        }
+
+        Assert.Equal(0, differing);
+    }
+
+    [Fact]
+    public void Bgra_gives_the_same_tensor_as_bgr()
+    {
+        var rng = new Random(5);
+        int w = 333, h = 250;
+        var bgr = SmoothImage(rng, w, h, w * 3);
+        var bgra = new byte[w * h * 4];
+        for (int i = 0; i < w * h; i++)
+        {
+            bgra[4 * i] = bgr[3 * i];
+            bgra[(4 * i) + 1] = bgr[(3 * i) + 1];
+            bgra[(4 * i) + 2] = bgr[(3 * i) + 2];
+            bgra[(4 * i) + 3] = (byte)rng.Next(256);
+        }
+
+        var box = Letterbox.Compute(w, h, 640, 640);
+
+        Assert.Equal(
+            Run(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: false)),
+            Run(bgra, PreprocessParams.For(box, KernelPixelFormat.Bgra, w * 4, half: false)));
+    }
+
+    [Fact]
+    public void Float16_output_is_the_float32_output_rounded_to_nearest_even()
+    {
+        var rng = new Random(11);
+        int w = 500, h = 375;
+        var bgr = SmoothImage(rng, w, h, w * 3);
+        var box = Letterbox.Compute(w, h, 640, 640);
+        var single = Run(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: false));
+        var half = new Half[single.Length];
+
+        EmulatedKernels.Preprocess(bgr, PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: true), half);
+
+        for (int i = 0; i < single.Length; i++)
+        {
+            Assert.Equal(BitConverter.HalfToUInt16Bits((Half)single[i]), BitConverter.HalfToUInt16Bits(half[i]));
+        }
+    }
+
+    [Theory]
+    [InlineData(320, 240)]
+    [InlineData(1282, 722)]
+    public void Nv12_equals_opencv_conversion_then_the_cpu_path_bit_for_bit(int w, int h)
+    {
+        // Random luma and chroma: every clamp of the YUV conversion and of the resize is exercised.
+        var nv12 = new byte[w * h * 3 / 2];
+        new Random(w).NextBytes(nv12);
+        using var yuv = Mat.FromPixelData(h * 3 / 2, w, MatType.CV_8UC1, nv12);
+        using var bgrMat = new Mat();
+        Cv2.CvtColor(yuv, bgrMat, ColorConversionCodes.YUV2BGR_NV12);
+        var (bgr, stride) = Bytes(bgrMat);
+        var box = Letterbox.Compute(w, h, 640, 640);
+
+        var expected = CpuLetterbox.Tensor(bgr, w, h, stride, box);
+        var actual = Run(nv12, PreprocessParams.For(box, KernelPixelFormat.Nv12, w, half: false, uvOffset: w * h, uvStride: w));
+
+        var (max, count) = CpuLetterbox.Difference(expected, actual);
+        output.WriteLine($"NV12 {w}x{h}: max {max * 255f:F3}/255, {count} values differ");
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public void A_stride_shorter_than_a_row_is_refused_with_its_numbers()
+    {
+        var box = Letterbox.Compute(100, 50, 640, 640);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => PreprocessParams.For(box, KernelPixelFormat.Bgra, 399, half: false));
+
+        Assert.Contains("stride 399 is less than a row of 400 bytes", e.Message);
+    }
+
+    [Fact]
+    public void A_source_buffer_too_small_is_refused_before_the_native_call()
+    {
+        var box = Letterbox.Compute(100, 50, 640, 640);
+        var p = PreprocessParams.For(box, KernelPixelFormat.Bgr, 300, half: false);
+
+        var e = Assert.Throws<ArgumentException>(() => EmulatedKernels.Preprocess(new byte[(300 * 50) - 1], p, new float[3 * 640 * 640]));
+
+        Assert.Contains("source image", e.Message);
+    }
+
+    private static float[] Run(byte[] source, PreprocessParams p)
+    {
+        var chw = new float[3 * p.TargetWidth * p.TargetHeight];
+        EmulatedKernels.Preprocess(source, p, chw);
+        return chw;
+    }
+
+    // Gradients plus noise: like a photo, with edges where the resize rounds differently.
+    private static byte[] SmoothImage(Random rng, int w, int h, int stride)
+    {
+        var img = new byte[stride * h];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    int v = ((x * (c + 1) * 255 / w) + (y * 255 / h)) / 2;
+                    img[(y * stride) + (3 * x) + c] = (byte)Math.Clamp(v + rng.Next(-20, 21), 0, 255);
+                }
+            }
+        }
+
+        return img;
+    }
+
+    private static (byte[] Bytes, int Stride) Bytes(Mat image)
+    {
+        int stride = (int)image.Step();
+        var bytes = new byte[stride * image.Rows];
+        System.Runtime.InteropServices.Marshal.Copy(image.Data, bytes, 0, bytes.Length);
+        return (bytes, stride);
+    }
+}
