@@ -21,6 +21,7 @@ internal static class ModelOutputs
     private static List<(string, float[], Letterbox)> Run()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
+        using var buffers = engine.CreateBufferSet();
         var list = new List<(string, float[], Letterbox)>();
         foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.Coco8Pose, "images"), "*.jpg", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -29,9 +30,9 @@ internal static class ModelOutputs
             var bgr = new byte[stride * image.Rows];
             System.Runtime.InteropServices.Marshal.Copy(image.Data, bgr, 0, bgr.Length);
             var box = Letterbox.Compute(image.Cols, image.Rows, 640, 640);
-            CpuLetterbox.Tensor(bgr, image.Cols, image.Rows, stride, box).CopyTo(engine.GetInput());
-            engine.Run();
-            list.Add((Path.GetFileName(path), engine.GetOutput(0, out _).ToArray(), box));
+            CpuLetterbox.Tensor(bgr, image.Cols, image.Rows, stride, box).CopyTo(buffers.InputSlot(0));
+            engine.Enqueue(buffers, 1);
+            list.Add((Path.GetFileName(path), buffers.Output(0, out _).ToArray(), box));
         }
 
         return list;
