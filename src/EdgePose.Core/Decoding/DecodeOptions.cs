@@ -24,6 +24,9 @@ public sealed record DecodeOptions
     /// <summary>Candidates kept for NMS at most, the highest scores first (Ultralytics' max_nms).</summary>
     public int MaxCandidates { get; init; } = 30000;
 
+    /// <summary>The largest max-det accepted: Ultralytics' candidate cap (max_nms), far above any real scene.</summary>
+    public const int MaxDetectionsLimit = 30000;
+
     /// <summary>Returns this, or throws <see cref="InputException"/> naming the first value out of range.</summary>
     public DecodeOptions Validated()
     {
@@ -37,9 +40,10 @@ public sealed record DecodeOptions
             throw new InputException($"iou {Iou} is outside 0..1");
         }
 
-        if (MaxDetections < 1 || MaxDetections > MaxCandidates)
+        // max_det may exceed the candidate cap (max_nms), as in Ultralytics: NMS then keeps at most the candidates.
+        if (MaxDetections is < 1 or > MaxDetectionsLimit)
         {
-            throw new InputException($"max-det {MaxDetections} must be between 1 and {MaxCandidates}");
+            throw new InputException($"max-det {MaxDetections} must be between 1 and {MaxDetectionsLimit}");
         }
 
         if (MaxCandidates < 1)

@@ -8,7 +8,7 @@ public sealed class CudaEvent : CudaContextBoundHandle
 {
     public nint RawHandle => handle;
 
-    internal static CudaEvent Create(CudaPrimaryContext context, bool timing = false)
+    internal static CudaEvent Create(CudaPrimaryContext context, bool timing)
     {
         using var scope = context.Push();
         CudaException.ThrowIfFailed(CudaDriverApi.cuEventCreate(out var e, timing ? 0u : CudaDriverApi.EventDisableTiming), "cuEventCreate");

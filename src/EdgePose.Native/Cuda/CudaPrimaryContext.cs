@@ -53,9 +53,6 @@ public sealed class CudaPrimaryContext : SafeHandleZeroOrMinusOneIsInvalid
     /// <summary>A stream that does not synchronise with the legacy default stream.</summary>
     public CudaStream CreateStream() => CudaStream.Create(this);
 
-    /// <summary>A CUDA event without timing, for completion.</summary>
-    public CudaEvent CreateEvent() => CudaEvent.Create(this);
-
     internal nint RawHandle => handle;
 
     protected override bool ReleaseHandle() => CudaDriverApi.cuDevicePrimaryCtxRelease(_device) == CudaResult.Success;
