@@ -47,9 +47,15 @@ public sealed class PoseModel : nn.Module<Tensor, Tensor>
     /// <summary>The parameters that train (Ultralytics' "gradients"): all but the DFL's fixed weights.</summary>
     public long GradientCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
-    /// <summary>Builds the model for nc classes and keypoints of kptShape [K, dims] (the data set's, replacing the yaml's).</summary>
-    public static PoseModel Build(ModelYaml spec, int? classes = null, int[]? kptShape = null) =>
-        ModelBuilder.Build(spec, classes ?? spec.Classes, kptShape ?? spec.KptShape, (s, l, f, i) => new PoseModel(s, l, f, i));
+    /// <summary>
+    /// Builds the model for nc classes and keypoints of kptShape [K, dims] (the data set's, replacing the
+    /// yaml's). fused: every Conv without BatchNorm and with a conv bias (the layout of an ONNX export).
+    /// </summary>
+    public static PoseModel Build(ModelYaml spec, int? classes = null, int[]? kptShape = null, bool fused = false)
+    {
+        using var scope = fused ? Conv.FusedScope() : null;
+        return ModelBuilder.Build(spec, classes ?? spec.Classes, kptShape ?? spec.KptShape, (s, l, f, i) => new PoseModel(s, l, f, i));
+    }
 
     public PoseHeadOutput ForwardTrain(Tensor x) => Head.ForwardTrain(RunToHead(x));
 
