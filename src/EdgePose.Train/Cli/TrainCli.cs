@@ -13,6 +13,7 @@ public static class TrainCli
     {
         var root = new RootCommand("edgepose-train: data set tools (and training, later) for EdgePose pose models");
         root.Subcommands.Add(DataCommand.Create(log));
+        root.Subcommands.Add(InfoCommand.Create());
         return root;
     }
 

@@ -38,6 +38,11 @@ public sealed partial record ModelYaml
     /// <summary>A built-in model by name: yolov8n-pose, yolo11s-pose.yaml, yolo11-pose (scale n), ...</summary>
     public static ModelYaml Named(string name)
     {
+        if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && File.Exists(name))
+        {
+            return FromFile(name);
+        }
+
         var m = NamePattern().Match(Path.GetFileName(name.Trim()));
         if (!m.Success)
         {
@@ -53,8 +58,28 @@ public sealed partial record ModelYaml
         return Parse(reader.ReadToEnd(), prefix + scale + "-pose", scale);
     }
 
+    /// <summary>
+    /// A model yaml file of one's own. The scale is the letter before "-pose" in its name (my-net-s-pose.yaml →
+    /// s), else the file's 'scale' key, else its first scale.
+    /// </summary>
+    public static ModelYaml FromFile(string path)
+    {
+        var text = File.ReadAllText(path);
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var letter = ScaleInName().Match(stem) is { Success: true } sm ? sm.Groups[1].Value[0] : (char?)null;
+        if (letter is null)
+        {
+            var probe = Parse(text, stem, '\0', probeOnly: true);
+            letter = probe.Scales.Keys.First();
+        }
+
+        return Parse(text, stem, letter.Value);
+    }
+
     /// <summary>A model yaml's text; scale is the letter to build (must be one of its scales).</summary>
-    public static ModelYaml Parse(string yaml, string name, char scale)
+    public static ModelYaml Parse(string yaml, string name, char scale) => Parse(yaml, name, scale, probeOnly: false);
+
+    private static ModelYaml Parse(string yaml, string name, char scale, bool probeOnly)
     {
         YamlMappingNode root;
         try
@@ -87,6 +112,16 @@ public sealed partial record ModelYaml
         else
         {
             scales[scale] = new ModelScale(1, 1, int.MaxValue);
+        }
+
+        if (probeOnly)
+        {
+            if (Child(root, "scale") is YamlScalarNode { Value: { Length: 1 } only } && scales.ContainsKey(only[0]))
+            {
+                scales = new Dictionary<char, ModelScale> { [only[0]] = scales[only[0]] };
+            }
+
+            return new ModelYaml { Name = name, Scale = scales.Keys.FirstOrDefault(), Scales = scales, Layers = [] };
         }
 
         if (!scales.ContainsKey(scale))
@@ -135,6 +170,9 @@ public sealed partial record ModelYaml
     internal static double Number(string s, string name) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
             ? d : throw new InvalidDataException($"model yaml {name}: '{s}' is not a number");
+
+    [GeneratedRegex(@"[-_]?([nsmlx])-pose$", RegexOptions.CultureInvariant)]
+    private static partial Regex ScaleInName();
 
     [GeneratedRegex(@"^(yolov8|yolo11)([nsmlx])?-pose(\.yaml)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();

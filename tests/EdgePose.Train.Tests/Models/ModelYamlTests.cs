@@ -2,8 +2,25 @@ using EdgePose.Train.Models;
 
 namespace EdgePose.Train.Tests.Models;
 
-public sealed class ModelYamlTests
+public sealed class ModelYamlTests : EdgePose.Train.Tests.TempFolder
 {
+    [Fact]
+    public void A_model_yaml_file_of_ones_own_builds_at_the_scale_in_its_name()
+    {
+        var path = At("tiny-s-pose.yaml");
+        File.WriteAllText(path, "scales:\n  n: [1, 0.25, 1024]\n  s: [1, 0.5, 1024]\nbackbone:\n  - [-1, 1, Conv, [64, 3, 2]]\n  - [-1, 1, Conv, [128, 3, 2]]\n"
+            + "  - [-1, 1, Conv, [256, 3, 2]]\n  - [-1, 1, Conv, [512, 3, 2]]\n  - [-1, 1, Conv, [1024, 3, 2]]\nhead:\n  - [[2, 3, 4], 1, Pose, [nc, kpt_shape]]\n");
+        var spec = ModelYaml.Named(path);
+        Assert.Equal(('s', "tiny-s-pose"), (spec.Scale, spec.Name));
+        using var m = PoseModel.Build(spec, 1, [17, 3]);
+        Assert.Equal([8.0, 16, 32], m.Head.Strides);
+        Assert.Equal([32L, 64, 128, 256, 512], m.Layers.Take(5).Select(l => l.OutChannels).ToArray());
+        m.eval();
+        using var noGrad = TorchSharp.torch.no_grad();
+        var y = m.forward(TorchSharp.torch.rand(1, 3, 64, 64));
+        Assert.Equal(new long[] { 1, 56, 64 + 16 + 4 }, y.shape);
+    }
+
     [Theory]
     [InlineData("yolov8n-pose", "yolov8n-pose", 'n')]
     [InlineData("yolo11s-pose.yaml", "yolo11s-pose", 's')]
