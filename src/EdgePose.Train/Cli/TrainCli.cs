@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgePose.Cli;
 using EdgePose.Train.Commands;
+using EdgePose.Train.Torch;
 using EdgePose.Native.OpenCv;
 using Serilog;
 
@@ -20,6 +21,7 @@ public static class TrainCli
     /// <summary>Runs the command line; bad input ends with one line on stderr and a non-zero exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
     {
+        TorchLogLevel.QuietUnlessSet();
         using var log = CliLogging.Create(stderr ?? Console.Error);
         OpenCvLogging.ForCommand(verbose: false);
         return await CommandLine.RunAsync(Build(log), args, stdout, stderr, ct).ConfigureAwait(false);

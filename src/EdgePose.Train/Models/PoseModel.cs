@@ -59,7 +59,7 @@ public sealed class PoseModel : nn.Module<Tensor, Tensor>
 
     public PoseHeadOutput ForwardTrain(Tensor x) => Head.ForwardTrain(RunToHead(x));
 
-    public override Tensor forward(Tensor x) => Head.forward(RunToHead(x));
+    public override Tensor forward(Tensor x) => Head.call(RunToHead(x));
 
     private Tensor[] RunToHead(Tensor x)
     {
@@ -70,8 +70,8 @@ public sealed class PoseModel : nn.Module<Tensor, Tensor>
             var from = froms[i];
             last = model[i] switch
             {
-                nn.Module<Tensor, Tensor> single => single.forward(from[0] == -1 ? last : outputs[from[0]]!),
-                nn.Module<Tensor[], Tensor> many => many.forward(from.Select(f => f == -1 ? last : outputs[f]!).ToArray()),
+                nn.Module<Tensor, Tensor> single => single.call(from[0] == -1 ? last : outputs[from[0]]!),
+                nn.Module<Tensor[], Tensor> many => many.call(from.Select(f => f == -1 ? last : outputs[f]!).ToArray()),
                 _ => throw new InvalidOperationException($"layer {i} has no forward of one or many tensors"),
             };
             if (saved[i])

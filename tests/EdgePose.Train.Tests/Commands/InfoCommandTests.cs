@@ -9,7 +9,7 @@ public sealed class InfoCommandTests : TempFolder
     {
         var run = CliRun.Of("info", "yolov8n-pose");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("yolov8n-pose summary: 23 layers, 3,295,470 parameters, 3,295,454 gradients, nc 1, kpt_shape [17, 3]", run.Stdout);
+        Assert.Contains("yolov8n-pose summary: 23 layers, 3,295,470 parameters, 3,295,454 gradients, 9.3 GFLOPs at 640, nc 1, kpt_shape [17, 3]", run.Stdout);
         Assert.Contains("[15, 18, 21]", run.Stdout);
     }
 
@@ -21,7 +21,7 @@ public sealed class InfoCommandTests : TempFolder
         var run = CliRun.Of("info", "yolo11n-pose", "--data", data);
         Assert.Equal(0, run.ExitCode);
         // Ultralytics' yolo11n-pose with kpt_shape [5, 3], nc 1: 2,662,416 parameters (issue 16813's summary).
-        Assert.Contains("yolo11n-pose summary: 24 layers, 2,662,416 parameters", run.Stdout);
+        Assert.Contains("yolo11n-pose summary: 24 layers, 2,662,416 parameters, 2,662,400 gradients, 6.7 GFLOPs at 640, nc 1, kpt_shape [5, 3]", run.Stdout);
     }
 
     [Fact]

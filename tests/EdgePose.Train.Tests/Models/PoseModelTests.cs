@@ -47,6 +47,20 @@ public sealed class PoseModelTests
     }
 
     [Fact]
+    public void GFlops_match_ultralytics_summaries()
+    {
+        // "YOLOv8-pose summary: ... 9.3 GFLOPs" (yolov8n-pose, [17, 3]); "YOLO11n-pose summary: ... 2,662,416
+        // parameters, ... 6.7 GFLOPs" (yolo11n-pose, [5, 3], issue 16813); both at 640.
+        using var v8 = PoseModel.Build(ModelYaml.Named("yolov8n-pose"), 1, [17, 3]);
+        var (perLayer, total) = FlopCounter.GFlops(v8);
+        Assert.Equal(9.3, Math.Round(total, 1));
+        Assert.Equal(total, perLayer.Sum(), 9);
+        Assert.Equal(0, perLayer[10]); // the upsample
+        using var y11 = PoseModel.Build(ModelYaml.Named("yolo11n-pose"), 1, [5, 3]);
+        Assert.Equal(6.7, Math.Round(FlopCounter.GFlops(y11).Total, 1));
+    }
+
+    [Fact]
     public void Depth_and_width_follow_the_scale()
     {
         using var m = PoseModel.Build(ModelYaml.Named("yolov8n-pose"), 1, [17, 3]);

@@ -32,10 +32,10 @@ public sealed class Attention : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         long b = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
-        var parts = qkv.forward(x).view(b, heads, (keyDim * 2) + headDim, h * w).split([keyDim, keyDim, headDim], 2);
+        var parts = qkv.call(x).view(b, heads, (keyDim * 2) + headDim, h * w).split([keyDim, keyDim, headDim], 2);
         var (q, k, v) = (parts[0], parts[1], parts[2]);
         var attn = (q.transpose(-2, -1).matmul(k) * scale).softmax(-1);
-        var y = v.matmul(attn.transpose(-2, -1)).view(b, c, h, w) + pe.forward(v.reshape(b, c, h, w));
-        return proj.forward(y);
+        var y = v.matmul(attn.transpose(-2, -1)).view(b, c, h, w) + pe.call(v.reshape(b, c, h, w));
+        return proj.call(y);
     }
 }

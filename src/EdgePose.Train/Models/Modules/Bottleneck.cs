@@ -18,5 +18,5 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x) => add ? x + cv2.forward(cv1.forward(x)) : cv2.forward(cv1.forward(x));
+    public override Tensor forward(Tensor x) => add ? x + cv2.call(cv1.call(x)) : cv2.call(cv1.call(x));
 }

@@ -29,7 +29,7 @@ public sealed class C2PSA : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var ab = cv1.forward(x).split([c, c], 1);
-        return cv2.forward(cat([ab[0], m.forward(ab[1])], 1));
+        var ab = cv1.call(x).split([c, c], 1);
+        return cv2.call(cat([ab[0], m.call(ab[1])], 1));
     }
 }

@@ -30,12 +30,12 @@ public class C2f : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var y = new List<Tensor>(cv1.forward(x).chunk(2, 1));
+        var y = new List<Tensor>(cv1.call(x).chunk(2, 1));
         foreach (var block in m)
         {
-            y.Add(block.forward(y[^1]));
+            y.Add(block.call(y[^1]));
         }
 
-        return cv2.forward(cat(y, 1));
+        return cv2.call(cat(y, 1));
     }
 }

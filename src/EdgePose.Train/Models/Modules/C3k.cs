@@ -23,5 +23,5 @@ public sealed class C3k : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x) => cv3.forward(cat([m.forward(cv1.forward(x)), cv2.forward(x)], 1));
+    public override Tensor forward(Tensor x) => cv3.call(cat([m.call(cv1.call(x)), cv2.call(x)], 1));
 }

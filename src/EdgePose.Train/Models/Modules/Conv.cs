@@ -39,7 +39,7 @@ public sealed class Conv : nn.Module<Tensor, Tensor>
         return new Restore(() => s_fused = previous);
     }
 
-    public override Tensor forward(Tensor x) => act.forward(bn.forward(conv.forward(x)));
+    public override Tensor forward(Tensor x) => act.call(bn.call(conv.call(x)));
 
     /// <summary>Depthwise convolution: groups = gcd(c1, c2).</summary>
     public static Conv Depthwise(long c1, long c2, long k = 1, long s = 1, bool act = true) => new(c1, c2, k, s, Gcd(c1, c2), act);

@@ -30,6 +30,6 @@ public sealed class DFL : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         long b = x.shape[0], a = x.shape[2];
-        return conv.forward(x.view(b, 4, bins, a).transpose(2, 1).softmax(1)).view(b, 4, a);
+        return conv.call(x.view(b, 4, bins, a).transpose(2, 1).softmax(1)).view(b, 4, a);
     }
 }

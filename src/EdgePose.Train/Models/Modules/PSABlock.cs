@@ -17,7 +17,7 @@ public sealed class PSABlock : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var y = x + attn.forward(x);
-        return y + ffn.forward(y);
+        var y = x + attn.call(x);
+        return y + ffn.call(y);
     }
 }

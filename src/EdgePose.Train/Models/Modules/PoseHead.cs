@@ -68,8 +68,8 @@ public sealed class PoseHead : nn.Module<Tensor[], Tensor>
     public PoseHeadOutput ForwardTrain(Tensor[] x)
     {
         var bs = x[0].shape[0];
-        var kpt = cat(x.Select((xi, i) => cv4[i].forward(xi).view(bs, Keypoints * Dims, -1)).ToArray(), -1);
-        var feats = x.Select((xi, i) => cat([cv2[i].forward(xi), cv3[i].forward(xi)], 1)).ToArray();
+        var kpt = cat(x.Select((xi, i) => cv4[i].call(xi).view(bs, Keypoints * Dims, -1)).ToArray(), -1);
+        var feats = x.Select((xi, i) => cat([cv2[i].call(xi), cv3[i].call(xi)], 1)).ToArray();
         return new PoseHeadOutput(feats, kpt);
     }
 
@@ -81,7 +81,7 @@ public sealed class PoseHead : nn.Module<Tensor[], Tensor>
         var (anchors, strides) = Anchors.Make(feats, Strides);
         var all = cat(feats.Select(f => f.view(bs, Outputs, -1)).ToArray(), 2);
         var parts = all.split([4 * RegMax, Classes], 1);
-        var box = Anchors.DistToBox(dfl.forward(parts[0]), anchors.T.unsqueeze(0), xywh: true, dim: 1) * strides.T;
+        var box = Anchors.DistToBox(dfl.call(parts[0]), anchors.T.unsqueeze(0), xywh: true, dim: 1) * strides.T;
         var y = kpt.view(bs, Keypoints, Dims, -1);
         var xy = ((y[.., .., ..2] * 2.0) + (anchors.T - 0.5)) * strides.T;
         var k = Dims == 3 ? cat([xy, y[.., .., 2..3].sigmoid()], 2) : xy;

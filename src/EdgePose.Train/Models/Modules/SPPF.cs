@@ -20,9 +20,9 @@ public sealed class SPPF : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var y0 = cv1.forward(x);
-        var y1 = m.forward(y0);
-        var y2 = m.forward(y1);
-        return cv2.forward(cat([y0, y1, y2, m.forward(y2)], 1));
+        var y0 = cv1.call(x);
+        var y1 = m.call(y0);
+        var y2 = m.call(y1);
+        return cv2.call(cat([y0, y1, y2, m.call(y2)], 1));
     }
 }
