@@ -7,6 +7,8 @@
 #   2. native code (CMake) into artifacts/native
 #   3. the managed build (dotnet build EdgePose.sln); ONNX Runtime comes with its NuGet package
 #      (Microsoft.ML.OnnxRuntime, native libraries for linux-x64 and linux-arm64 inside)
+#   4. TorchSharp on a pre-GCC 13 libstdc++ (Debian 12): scripts/patch-torchsharp.sh patches the trainer's
+#      build-output copy of libLibTorchSharp.so (the build runs it too; nothing happens on GCC >= 13)
 # Environment: EDGEPOSE_SKIP_APT=1 skips step 1; EDGEPOSE_CONFIG=Debug|Release (default Release).
 set -euo pipefail
 
@@ -22,6 +24,8 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 APT_PACKAGES=(
   cmake g++ make pkg-config ca-certificates
   libgtk-3-0 opencv-doc
+  # patchelf: scripts/patch-torchsharp.sh (TorchSharp on Debian 12's libstdc++).
+  patchelf binutils
   # GStreamer: video sources (RTSP, cameras, files, test patterns) are read through it.
   libgstreamer1.0-0 libgstreamer-plugins-base1.0-0 gstreamer1.0-tools
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
@@ -52,4 +56,11 @@ cmake --build "$ROOT/build/native" -j"$(nproc)" >/dev/null
 # ---- 3. managed build --------------------------------------------------------------------------
 log "building EdgePose.sln ($CONFIG)"
 dotnet build "$ROOT/EdgePose.sln" -c "$CONFIG" -nologo -clp:ErrorsOnly -v:quiet
+# ---- 4. TorchSharp on an older libstdc++ --------------------------------------------------------
+if ! "$ROOT/scripts/patch-torchsharp.sh" --check >/dev/null; then
+  log "system libstdc++ lacks GLIBCXX_3.4.32: patching TorchSharp's copies in the build outputs"
+  for d in "$ROOT/src/EdgePose.Train/bin/$CONFIG" "$ROOT/tests/EdgePose.Train.Tests/bin/$CONFIG"; do
+    [ -d "$d" ] && "$ROOT/scripts/patch-torchsharp.sh" "$d"
+  done
+fi
 log "done: native libraries in artifacts/native, edgepose in src/EdgePose.Host/bin/$CONFIG/net10.0"

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgePose.Cli;
 using EdgePose.Train.Commands;
+using EdgePose.Train.Torch;
 using EdgePose.Native.OpenCv;
 using Serilog;
 
@@ -13,12 +14,14 @@ public static class TrainCli
     {
         var root = new RootCommand("edgepose-train: data set tools (and training, later) for EdgePose pose models");
         root.Subcommands.Add(DataCommand.Create(log));
+        root.Subcommands.Add(InfoCommand.Create());
         return root;
     }
 
     /// <summary>Runs the command line; bad input ends with one line on stderr and a non-zero exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
     {
+        TorchLogLevel.QuietUnlessSet();
         using var log = CliLogging.Create(stderr ?? Console.Error);
         OpenCvLogging.ForCommand(verbose: false);
         return await CommandLine.RunAsync(Build(log), args, stdout, stderr, ct).ConfigureAwait(false);

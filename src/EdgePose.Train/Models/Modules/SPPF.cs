@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace EdgePose.Train.Models.Modules;
+
+/// <summary>Spatial pyramid pooling, fast: cv1 halves the channels, three chained k×k max-pools, cv2 fuses the four.</summary>
+public sealed class SPPF : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv cv1;
+    private readonly Conv cv2;
+    private readonly nn.Module<Tensor, Tensor> m;
+
+    public SPPF(long c1, long c2, long k = 5) : base(nameof(SPPF))
+    {
+        var c = c1 / 2;
+        cv1 = new Conv(c1, c, 1);
+        cv2 = new Conv(c * 4, c2, 1);
+        m = nn.MaxPool2d(k, stride: 1, padding: k / 2);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        var y0 = cv1.call(x);
+        var y1 = m.call(y0);
+        var y2 = m.call(y1);
+        return cv2.call(cat([y0, y1, y2, m.call(y2)], 1));
+    }
+}

@@ -1,0 +1,45 @@
+using EdgePose.Train.Loss;
+using EdgePose.Train.Models;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EdgePose.Train.Training;
+
+/// <summary>
+/// One optimisation step: set the scheduled learning rates (weights and norm weights, biases) and momentum,
+/// forward, loss, backward, clip the gradient norm at 10, step, update the EMA. The optimizer's groups must
+/// be in <see cref="OptimizerFactory"/>'s order.
+/// </summary>
+public sealed class TrainStep(PoseModel model, PoseLoss loss, optim.Optimizer optimizer, LearningRate schedule, ModelEma? ema = null)
+{
+    public const double MaxGradNorm = 10.0;
+
+    public PoseLossValue Run(Tensor images, PoseTargets targets, int epoch, int iteration, int batchesPerEpoch)
+    {
+        var (weights, biases, momentum) = schedule.At(epoch, iteration, batchesPerEpoch);
+        var groups = optimizer.ParamGroups.ToArray();
+        for (var i = 0; i < groups.Length; i++)
+        {
+            groups[i].LearningRate = i == groups.Length - 1 ? biases : weights;
+            switch (groups[i])
+            {
+                case SGD.ParamGroup sgd:
+                    sgd.Options.momentum = momentum;
+                    break;
+                case AdamW.ParamGroup adamw:
+                    adamw.Options.beta1 = momentum;
+                    break;
+            }
+        }
+
+        model.train();
+        optimizer.zero_grad();
+        var value = loss.Compute(model.ForwardTrain(images), targets);
+        value.Total.backward();
+        nn.utils.clip_grad_norm_(model.parameters(), MaxGradNorm);
+        optimizer.step();
+        ema?.Update(model);
+        return value;
+    }
+}
