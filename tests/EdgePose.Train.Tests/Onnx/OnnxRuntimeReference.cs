@@ -4,7 +4,7 @@ namespace EdgePose.Train.Tests.Onnx;
 
 /// <summary>
 /// Runs an ONNX model through the project's ONNX Runtime engine: the reference the TorchSharp model is
-/// compared with. The only place these tests touch the engine API (it is being reworked elsewhere).
+/// compared with. The only place these tests touch the engine API.
 /// </summary>
 internal static class OnnxRuntimeReference
 {
@@ -12,9 +12,10 @@ internal static class OnnxRuntimeReference
     public static (float[] Output, long[] Shape) Run(string modelPath, float[] input)
     {
         using var engine = new OnnxRuntimeEngine(modelPath);
-        input.AsSpan().CopyTo(engine.GetInput(0));
-        engine.Run();
-        var output = engine.GetOutput(0, out var shape);
+        using var buffers = engine.CreateBufferSet();
+        input.AsSpan().CopyTo(buffers.InputSlot(0));
+        engine.Enqueue(buffers, 1);
+        var output = buffers.Output(0, out var shape);
         return (output.ToArray(), Enumerable.Range(0, shape.Rank).Select(i => (long)shape[i]).ToArray());
     }
 }
