@@ -27,8 +27,13 @@ public sealed class BatchInferenceTests(ITestOutputHelper output) : IDisposable
     ];
 
     private readonly string _dir = TestPaths.NewTempDir();
+    private readonly OpenCvBgrResizer _resizer = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        _resizer.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
 
     [RequiresSharedFact(Model, Data)]
     public void Dynamic_batch_copy_declares_a_symbolic_batch_and_runs_up_to_the_asked_batch()
@@ -47,7 +52,7 @@ public sealed class BatchInferenceTests(ITestOutputHelper output) : IDisposable
     {
         var singles = SingleRuns();
         using var engine = OpenDynamic(4);
-        using var batch = new BatchPosePredictor(engine, new OpenCvBgrResizer(), new PredictorOptions());
+        using var batch = new BatchPosePredictor(engine, _resizer, new PredictorOptions());
         var mats = Images.Select(Read).ToArray();
         try
         {
@@ -77,7 +82,7 @@ public sealed class BatchInferenceTests(ITestOutputHelper output) : IDisposable
     {
         var singles = SingleRuns();
         using var engine = OpenDynamic(4);
-        using var batch = new BatchPosePredictor(engine, new OpenCvBgrResizer(), new PredictorOptions());
+        using var batch = new BatchPosePredictor(engine, _resizer, new PredictorOptions());
         var mats = Images.Select(Read).ToArray();
         try
         {
@@ -117,7 +122,7 @@ public sealed class BatchInferenceTests(ITestOutputHelper output) : IDisposable
         using var engine = OpenDynamic(4);
         using var a = engine.CreateBufferSet();
         using var b = engine.CreateBufferSet();
-        var writer = new LetterboxPreprocessor(new OpenCvBgrResizer(), 640, 640);
+        var writer = new LetterboxPreprocessor(_resizer, 640, 640);
         var mats = Images.Select(Read).ToArray();
         try
         {
@@ -152,7 +157,7 @@ public sealed class BatchInferenceTests(ITestOutputHelper output) : IDisposable
     public void Another_batch_of_the_same_images_allocates_nothing()
     {
         using var engine = OpenDynamic(4);
-        using var batch = new BatchPosePredictor(engine, new OpenCvBgrResizer(), new PredictorOptions());
+        using var batch = new BatchPosePredictor(engine, _resizer, new PredictorOptions());
         var mats = Images.Select(Read).ToArray();
         try
         {
@@ -187,10 +192,10 @@ public sealed class BatchInferenceTests(ITestOutputHelper output) : IDisposable
     private static Mat Read(string image) => ImageCodec.Read(Path.Combine(TestPaths.Coco8Pose, "images", image));
 
     /// <summary>Each image alone through the original (fixed batch 1) model.</summary>
-    private static PoseDetections[] SingleRuns()
+    private PoseDetections[] SingleRuns()
     {
         using var engine = new OnnxRuntimeEngine(TestPaths.FloatHeadModel);
-        using var predictor = new PosePredictor(engine, new OpenCvBgrResizer(), new PredictorOptions());
+        using var predictor = new PosePredictor(engine, _resizer, new PredictorOptions());
         return [.. Images.Select(image =>
         {
             using var mat = Read(image);

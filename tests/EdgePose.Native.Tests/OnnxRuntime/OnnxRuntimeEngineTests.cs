@@ -223,7 +223,8 @@ public sealed class OnnxRuntimeEngineTests
     {
         using var set = engine.CreateBufferSet();
         using var image = ImageCodec.Read(path);
-        new LetterboxPreprocessor(new OpenCvBgrResizer(), 640, 640).Write(image.AsBgrImage(), set, 0);
+        using var resizer = new OpenCvBgrResizer();
+        new LetterboxPreprocessor(resizer, 640, 640).Write(image.AsBgrImage(), set, 0);
         engine.Enqueue(set, 1);
         return set.Output(0, out _).ToArray();
     }
