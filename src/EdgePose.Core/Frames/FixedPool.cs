@@ -6,12 +6,14 @@ namespace EdgePose.Core.Frames;
 /// so the pool bounds what is in flight. Thread-safe. <see cref="FramePool"/> and <see cref="PoseResultPool"/>
 /// fill it with their items.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore's wait handle is never taken, so it holds no native resource; pools live as long as their pipeline.")]
 public abstract class FixedPool<T>
     where T : class
 {
     private readonly T[] _free;
     private readonly Lock _lock = new();
     private readonly string _what;
+    private readonly SemaphoreSlim _freeItems;
     private int _freeCount;
 
     /// <param name="size">Items in the pool (items in flight at most).</param>
@@ -22,6 +24,7 @@ public abstract class FixedPool<T>
         Size = size;
         _what = what;
         _free = new T[size];
+        _freeItems = new SemaphoreSlim(0, size);
     }
 
     public int Size { get; }
@@ -39,16 +42,22 @@ public abstract class FixedPool<T>
     }
 
     /// <summary>A free item, or false when all are in flight.</summary>
-    public bool TryRent(out T item)
+    public bool TryRent(out T item) => TryRent(TimeSpan.Zero, CancellationToken.None, out item);
+
+    /// <summary>
+    /// A free item, waiting up to <paramref name="timeout"/> for one to come back; false when none did.
+    /// Waiting allocates nothing.
+    /// </summary>
+    public bool TryRent(TimeSpan timeout, CancellationToken cancellationToken, out T item)
     {
+        if (!_freeItems.Wait(timeout, cancellationToken))
+        {
+            item = null!;
+            return false;
+        }
+
         lock (_lock)
         {
-            if (_freeCount == 0)
-            {
-                item = null!;
-                return false;
-            }
-
             item = _free[--_freeCount];
             _free[_freeCount] = null!;
             return true;
@@ -67,6 +76,8 @@ public abstract class FixedPool<T>
 
             _free[_freeCount++] = item;
         }
+
+        _freeItems.Release();
     }
 
     /// <summary>Makes every item once; called by the derived pool's constructor.</summary>
@@ -78,5 +89,6 @@ public abstract class FixedPool<T>
         }
 
         _freeCount = Size;
+        _freeItems.Release(Size);
     }
 }

@@ -1,5 +1,6 @@
 using EdgePose.Core.Engines;
 using EdgePose.Core.Inference;
+using EdgePose.Core.Pipeline;
 
 namespace EdgePose.Core.Frames;
 
@@ -18,6 +19,9 @@ public sealed class Frame
         _pool = pool;
         _pixels = capacityBytes > 0 ? new byte[capacityBytes] : [];
     }
+
+    /// <summary>When the frame left each pipeline stage (Stopwatch ticks); reset when a source fills the frame.</summary>
+    public StageStamps Stamps { get; } = new();
 
     /// <summary>Which source (camera, file, stream) the frame came from.</summary>
     public int SourceId { get; private set; }
@@ -73,6 +77,9 @@ public sealed class Frame
         ArgumentOutOfRangeException.ThrowIfZero(devicePointer);
         Describe(sourceId, sequence, captureTime, format, width, height, stride, MemoryLocation.Device, devicePointer);
     }
+
+    /// <summary>Sets when the frame was captured, once its pixels are in (the source's clock where it has one, else arrival).</summary>
+    public void SetCaptureTime(DateTimeOffset captureTime) => CaptureTime = captureTime;
 
     /// <summary>Gives the frame back to its pool (no-op for a frame made without one).</summary>
     public void Return() => _pool?.Return(this);

@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using EdgePose.Core.Frames;
+using EdgePose.Core.Inference;
+using EdgePose.Core.Poses;
+using EdgePose.Core.Preprocessing;
+using Microsoft.Extensions.Logging;
+
+namespace EdgePose.Core.Pipeline;
+
+/// <summary>
+/// The live pipeline: sources → fair batcher + preprocess → engine → decode → sinks, one task or thread per
+/// stage, joined by bounded channels, so capture, preprocessing and decoding run while the engine works (each
+/// batch in flight has its own buffer set). Many sources share one engine. A source that fails never stops the
+/// others; a slow sink never blocks inference. <see cref="RunAsync"/> returns when every source has ended, or
+/// after a stop, once what was in flight has been drained through every sink in order.
+/// </summary>
+public sealed partial class PosePipeline : IDisposable
+{
+    private readonly PoseModel _model;
+    private readonly PipelineOptions _options;
+    private readonly IReadOnlyList<PipelineSource> _sources;
+    private readonly ILogger _log;
+    private readonly ReadySignal _ready = new();
+    private readonly StageQueue<Frame>[] _sourceQueues;
+    private readonly FramePool[] _framePools;
+    private readonly SourceRunner[] _runners;
+    private readonly SinkStage[] _sinks;
+    private readonly bool _keepFrames;
+    private readonly BatchJob[] _jobs;
+    private readonly Channel<BatchJob> _freeJobs;
+    private readonly Channel<BatchJob> _toEngine;
+    private readonly Channel<BatchJob> _toDecode;
+    private readonly LetterboxPreprocessor _preprocessor;
+    private readonly FairBatcher _batcher;
+    private readonly FrameResultPool _results;
+    private readonly PoseDetections _decoded;
+
+    public PosePipeline(PoseModel model, IBgrResizer resizer, IFrameReaderFactory readers, IReadOnlyList<PipelineSource> sources, IReadOnlyList<IPoseSink> sinks, PipelineOptions options, ILogger log)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(sources.Count);
+        _model = model;
+        _options = options;
+        _sources = sources;
+        _log = log;
+        Stats = new PipelineStats(sources);
+        MaxBatch = Math.Clamp(options.MaxBatch, 1, model.Input.MaxBatch);
+
+        _sinks = [.. sinks.Select(s => new SinkStage(s, options.SinkQueueCapacity, Stats, log))];
+        _keepFrames = sinks.Any(s => s.NeedsPixels);
+        int pixelSinks = sinks.Count(s => s.NeedsPixels);
+        int inFlight = options.BatchesInFlight * MaxBatch;
+        int framesPerSource = Math.Max(options.LiveQueueCapacity, options.FileQueueCapacity) + 2 + inFlight + (pixelSinks * (options.SinkQueueCapacity + 1));
+
+        _framePools = new FramePool[sources.Count];
+        _sourceQueues = new StageQueue<Frame>[sources.Count];
+        _runners = new SourceRunner[sources.Count];
+        for (int i = 0; i < sources.Count; i++)
+        {
+            if (sources[i].Index != i)
+            {
+                throw new ArgumentException($"source '{sources[i].Id}' has index {sources[i].Index}, expected {i}", nameof(sources));
+            }
+
+            var counters = Stats.Sources[i];
+            _framePools[i] = new FramePool(framesPerSource);
+            _sourceQueues[i] = new StageQueue<Frame>(
+                sources[i].IsLive ? options.LiveQueueCapacity : options.FileQueueCapacity,
+                f =>
+                {
+                    f.Return();
+                    counters.AddDropped();
+                },
+                _ready);
+            _runners[i] = new SourceRunner(sources[i], readers, _framePools[i], _sourceQueues[i], counters, options, log);
+        }
+
+        // WriteDroppingOldest counts its own drops: the queue's callback only returns the frame for it.
+        _jobs = [.. Enumerable.Range(0, options.BatchesInFlight).Select(_ => new BatchJob(model.Engine.CreateBufferSet(), MaxBatch))];
+        _freeJobs = Channel.CreateBounded<BatchJob>(options.BatchesInFlight);
+        foreach (var job in _jobs)
+        {
+            _freeJobs.Writer.TryWrite(job);
+        }
+
+        _toEngine = Channel.CreateBounded<BatchJob>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        _toDecode = Channel.CreateBounded<BatchJob>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        _preprocessor = new LetterboxPreprocessor(resizer, model.Input.Width, model.Input.Height);
+        _batcher = new FairBatcher(_sourceQueues, _ready, options.BatchTimeout);
+        int maxDetections = options.Decode.Validated().MaxDetections;
+        _results = new FrameResultPool((_sinks.Length * (options.SinkQueueCapacity + 1)) + inFlight + 2, maxDetections, model.KeypointCount);
+        _decoded = new PoseDetections(maxDetections, model.KeypointCount);
+    }
+
+    /// <summary>What the pipeline measured so far; readable while it runs.</summary>
+    public PipelineStats Stats { get; }
+
+    /// <summary>Frames per engine run.</summary>
+    public int MaxBatch { get; }
+
+    /// <summary>How long a stop may take to drain what is in flight before the rest is dropped.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Runs until every source has ended or <paramref name="stop"/> is cancelled; then drains in order and returns.
+    /// Throws when the engine fails (the one fault that stops every source).
+    /// </summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        Stats.MarkStarted();
+        using var abort = new CancellationTokenSource();
+        using var stopSources = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var sourceTasks = _runners.Select((r, i) => Task.Factory.StartNew(
+            () => r.Run(stopSources.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+        var stages = new List<Task>
+        {
+            Task.Run(() => BatchAndPreprocessAsync(abort.Token), CancellationToken.None),
+            Task.Run(() => InferAsync(abort.Token), CancellationToken.None),
+            Task.Run(() => DecodeAsync(abort.Token), CancellationToken.None),
+        };
+        stages.AddRange(_sinks.Select(s => Task.Run(() => s.RunAsync(abort.Token), CancellationToken.None)));
+
+        // A stage that fails stops the sources and cancels the others.
+        var all = Task.WhenAll(stages);
+        using var drainTimer = stop.Register(() => abort.CancelAfter(DrainTimeout));
+        var first = await Task.WhenAny(stages).ConfigureAwait(false);
+        if (first.IsFaulted)
+        {
+            await stopSources.CancelAsync().ConfigureAwait(false);
+            await abort.CancelAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await all.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested && !stages.Any(t => t.IsFaulted))
+        {
+            LogDrainCut(_log, DrainTimeout.TotalSeconds);
+        }
+        finally
+        {
+            await stopSources.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(sourceTasks).ConfigureAwait(false);
+            foreach (var q in _sourceQueues)
+            {
+                q.DropAll();
+            }
+
+            Stats.MarkStopped();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var job in _jobs)
+        {
+            job.Dispose();
+        }
+
+        _ready.Dispose();
+    }
+
+    private async Task BatchAndPreprocessAsync(CancellationToken abort)
+    {
+        try
+        {
+            while (true)
+            {
+                var job = await _freeJobs.Reader.ReadAsync(abort).ConfigureAwait(false);
+                if (!await _batcher.FillAsync(job, abort).ConfigureAwait(false))
+                {
+                    _freeJobs.Writer.TryWrite(job);
+                    return;
+                }
+
+                Preprocess(job);
+                if (job.Count == 0)
+                {
+                    _freeJobs.Writer.TryWrite(job);
+                    continue;
+                }
+
+                await _toEngine.Writer.WriteAsync(job, abort).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _toEngine.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Letterboxes each frame into its slot; a frame that cannot be read is dropped and logged, the rest move up.</summary>
+    private void Preprocess(BatchJob job)
+    {
+        int kept = 0;
+        for (int i = 0; i < job.Count; i++)
+        {
+            var frame = job.Frames[i];
+            try
+            {
+                job.Boxes[kept] = _preprocessor.Write(frame.AsBgrImage(), job.Buffers, kept);
+                frame.Stamps.Mark(PipelineStage.Preprocess);
+                job.Frames[kept++] = frame;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                Stats.Sources[frame.SourceId].AddDropped();
+                LogFrameSkipped(_log, _sources[frame.SourceId].Id, frame.Sequence, e.Message);
+                frame.Return();
+            }
+        }
+
+        Array.Clear(job.Frames, kept, job.Count - kept);
+        job.Count = kept;
+    }
+
+    private async Task InferAsync(CancellationToken abort)
+    {
+        try
+        {
+            await foreach (var job in _toEngine.Reader.ReadAllAsync(abort).ConfigureAwait(false))
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                var completion = _model.Engine.Enqueue(job.Buffers, job.Count);
+                if (!completion.Wait(_options.RunTimeout))
+                {
+                    throw new TimeoutException(FormattableString.Invariant($"{_model.Name}: inference did not finish within {_options.RunTimeout.TotalSeconds:0.#} s"));
+                }
+
+                long t1 = Stopwatch.GetTimestamp();
+                Stats.AddBatch(job.Count, t1 - t0);
+                for (int i = 0; i < job.Count; i++)
+                {
+                    job.Frames[i].Stamps.Mark(PipelineStage.Inference, t1);
+                }
+
+                await _toDecode.Writer.WriteAsync(job, abort).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEngineFailed(_log, _model.Name, e.Message);
+            throw;
+        }
+        finally
+        {
+            _toDecode.Writer.TryComplete();
+        }
+    }
+
+    private async Task DecodeAsync(CancellationToken abort)
+    {
+        try
+        {
+            await foreach (var job in _toDecode.Reader.ReadAllAsync(abort).ConfigureAwait(false))
+            {
+                for (int slot = 0; slot < job.Count; slot++)
+                {
+                    var frame = job.Frames[slot];
+                    Decode(job, slot);
+                    await PublishAsync(frame, abort).ConfigureAwait(false);
+                }
+
+                job.Clear();
+                _freeJobs.Writer.TryWrite(job);
+            }
+        }
+        finally
+        {
+            foreach (var sink in _sinks)
+            {
+                sink.Complete();
+            }
+        }
+    }
+
+    /// <summary>Decodes slot <paramref name="slot"/> of a finished batch into <see cref="_decoded"/>, in the frame's pixels.</summary>
+    private void Decode(BatchJob job, int slot)
+    {
+        var frame = job.Frames[slot];
+        _model.Decoder.Decode(job.Buffers.Output(0, out _), slot, _options.Decode, _decoded);
+        job.Boxes[slot].Unmap(_decoded);
+        frame.Stamps.Mark(PipelineStage.Decode);
+        Stats.RecordResult(frame, _decoded.Count);
+    }
+
+    /// <summary>Hands the decoded poses of <paramref name="frame"/> to every sink; the frame goes back to its pool when no sink needs it.</summary>
+    private async ValueTask PublishAsync(Frame frame, CancellationToken abort)
+    {
+        if (_sinks.Length == 0)
+        {
+            frame.Return();
+            return;
+        }
+
+        if (!_results.TryRent(_options.RunTimeout, abort, out var result))
+        {
+            Stats.Sources[frame.SourceId].AddDropped();
+            frame.Return();
+            return;
+        }
+
+        result.Set(frame, _sources[frame.SourceId], _decoded, _keepFrames);
+        if (!_keepFrames)
+        {
+            frame.Return();
+        }
+
+        result.Retain(_sinks.Length);
+        foreach (var sink in _sinks)
+        {
+            await sink.OfferAsync(result, abort).ConfigureAwait(false);
+        }
+
+        result.Release();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} frame {Sequence} skipped: {Reason}")]
+    private static partial void LogFrameSkipped(ILogger logger, string source, long sequence, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Engine {Model} failed: {Reason}")]
+    private static partial void LogEngineFailed(ILogger logger, string model, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutdown drain took longer than {Seconds} s; results still queued were dropped")]
+    private static partial void LogDrainCut(ILogger logger, double seconds);
+}
