@@ -10,6 +10,7 @@ public static class EdgePoseCli
     public static RootCommand Build()
     {
         var root = new RootCommand("EdgePose: real-time YOLO-pose inference for Jetson and CPU");
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BuildEngineCommand.Create());

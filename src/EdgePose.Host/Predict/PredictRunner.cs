@@ -288,7 +288,7 @@ public sealed class PredictRunner
                     long index = 0;
                     while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
                     {
-                        var status = reader.Read(frame.BgrPixels(), checked((int)frame.Step()), out _);
+                        var status = reader.Read(frame.BgrPixels(), checked((int)frame.Step()), out _, ct);
                         if (status == FrameReadStatus.EndOfStream)
                         {
                             break;

@@ -103,7 +103,14 @@ public sealed class GstFrameSource : IDisposable
     /// Reads the next frame into <paramref name="destination"/>, rows <paramref name="destinationStride"/> bytes
     /// apart (<see cref="VideoFrameFormat.BytesFor"/> bytes). Waits at most the read timeout.
     /// </summary>
-    public unsafe FrameReadStatus Read(Span<byte> destination, int destinationStride, out FrameStamp stamp)
+    public FrameReadStatus Read(Span<byte> destination, int destinationStride, out FrameStamp stamp) =>
+        Read(destination, destinationStride, out stamp, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="Read(Span{byte}, int, out FrameStamp)"/>; a cancelled <paramref name="cancellationToken"/> ends the
+    /// wait within one 100 ms slice, reported as <see cref="FrameReadStatus.TimedOut"/>.
+    /// </summary>
+    public unsafe FrameReadStatus Read(Span<byte> destination, int destinationStride, out FrameStamp stamp, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_pipeline.IsClosed, this);
         stamp = default;
@@ -120,7 +127,7 @@ public sealed class GstFrameSource : IDisposable
         }
         else
         {
-            var status = Pull(Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)_options.ReadTimeout.TotalMilliseconds / 1000, out sample);
+            var status = Pull(Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)_options.ReadTimeout.TotalMilliseconds / 1000, out sample, cancellationToken);
             if (status != FrameReadStatus.Frame)
             {
                 return status;
@@ -254,10 +261,16 @@ public sealed class GstFrameSource : IDisposable
     }
 
     /// <summary>Waits for a sample until <paramref name="deadline"/> (Stopwatch ticks), watching the bus.</summary>
-    private FrameReadStatus Pull(long deadline, out IntPtr sample)
+    private FrameReadStatus Pull(long deadline, out IntPtr sample, CancellationToken cancellationToken = default)
     {
         while (true)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                sample = IntPtr.Zero;
+                return FrameReadStatus.TimedOut;
+            }
+
             ThrowIfError();
             var remaining = RemainingNs(deadline);
             sample = GstAppApi.TryPullSample(_sink, (ulong)Math.Min(remaining, s_sliceNs));

@@ -1,0 +1,158 @@
+using EdgePose.Cli;
+using EdgePose.Core.Decoding;
+using EdgePose.Core.Errors;
+using EdgePose.Core.Inference;
+using EdgePose.Core.Pipeline;
+using EdgePose.Host.Engines;
+using EdgePose.Host.Run.Settings;
+using EdgePose.Native.OpenCv;
+using EdgePose.Native.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgePose.Host.Run;
+
+/// <summary>
+/// The hosted service of `edgepose run` (and, later, of the systemd unit): opens the model, builds the sources and
+/// outputs, runs the <see cref="PosePipeline"/> with a status line until the sources end, the duration passes or
+/// the host stops, then prints the summary and stops the host.
+/// </summary>
+public sealed partial class PipelineService : BackgroundService
+{
+    private readonly RunSettings _settings;
+    private readonly RunConsole _console;
+    private readonly RunOutcome _outcome;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _log;
+
+    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    {
+        _settings = settings.Value;
+        _console = console;
+        _outcome = outcome;
+        _lifetime = lifetime;
+        _loggers = loggers;
+        _log = loggers.CreateLogger("EdgePose.Run");
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InputException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or InvalidDataException)
+        {
+            _outcome.ExitCode = ExitCodes.BadInput;
+            _outcome.Error = CommandErrors.MessageOf(e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _outcome.ExitCode = ExitCodes.Failure;
+            _outcome.Error = CommandErrors.MessageOf(e);
+        }
+        finally
+        {
+            _lifetime.StopApplication();
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var (sources, rejected) = RunSources.Build(_settings.Sources, _log);
+        if (sources.Count == 0)
+        {
+            throw new InputException(rejected == 1 ? "the source cannot be used (see the error above)" : "no source can be used (see the errors above)");
+        }
+
+        var modelPath = string.IsNullOrWhiteSpace(_settings.Model.Path) ? DefaultPaths.Model() : _settings.Model.Path;
+        var m = _settings.Model;
+        using var engine = EngineFactory.Open(modelPath, new EngineOptions
+        {
+            Provider = m.Provider,
+            Threads = m.Threads,
+            ImageSize = m.ImageSize,
+            Batch = m.Batch,
+            Warn = w => LogWarning(_log, w),
+        });
+        var decode = new DecodeOptions { Confidence = (float)m.Confidence, Iou = m.Iou, MaxDetections = m.MaxDetections };
+        var model = new PoseModel(engine, new PredictorOptions { ImageSize = m.ImageSize, Decode = decode }, Path.GetFileName(modelPath));
+        var p = _settings.Pipeline;
+        var options = new PipelineOptions
+        {
+            OpenTimeout = TimeSpan.FromSeconds(p.OpenTimeoutSeconds),
+            ReadTimeout = TimeSpan.FromSeconds(p.ReadTimeoutSeconds),
+            Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromSeconds(p.ReconnectInitialSeconds), MaxDelay = TimeSpan.FromSeconds(p.ReconnectMaxSeconds) },
+            MaxBatch = m.Batch,
+            BatchTimeout = TimeSpan.FromMilliseconds(p.BatchTimeoutMs),
+            SinkQueueCapacity = p.OutputQueue,
+            MaxFramesPerSource = p.MaxFrames,
+            Decode = decode,
+        };
+
+        await using var outputs = await RunOutputs.OpenAsync(_settings, model, sources, _console, _loggers, stoppingToken).ConfigureAwait(false);
+        using var resizer = new OpenCvBgrResizer();
+        var readers = new GstFrameReaderFactory { Warn = w => LogWarning(_log, w) };
+        using var pipeline = new PosePipeline(model, resizer, readers, sources, outputs.Sinks, options, _loggers.CreateLogger("EdgePose.Pipeline"));
+        outputs.Attach(pipeline.Stats);
+        LogStarting(_log, model.Name, engine.Description, sources.Count, pipeline.MaxBatch);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        if (_settings.DurationSeconds is { } duration)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(duration));
+        }
+
+        using var statusDone = new CancellationTokenSource();
+        var status = StatusLoopAsync(pipeline.Stats, statusDone.Token);
+        try
+        {
+            await pipeline.RunAsync(stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await statusDone.CancelAsync().ConfigureAwait(false);
+            await status.ConfigureAwait(false);
+        }
+
+        await _console.Out.WriteAsync(RunSummary.Format(pipeline.Stats, model.Name, engine.Description)).ConfigureAwait(false);
+        await _console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        bool failed = rejected > 0 || pipeline.Stats.Sources.Any(s => s.State == SourceState.Failed);
+        if (failed && !stoppingToken.IsCancellationRequested)
+        {
+            _outcome.ExitCode = ExitCodes.BadInput;
+            _outcome.Error = "some sources could not be read (see the errors above)";
+        }
+    }
+
+    private async Task StatusLoopAsync(PipelineStats stats, CancellationToken done)
+    {
+        if (_settings.StatusIntervalSeconds <= 0)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(_settings.StatusIntervalSeconds);
+        using var timer = new PeriodicTimer(interval);
+        long previous = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(done).ConfigureAwait(false))
+            {
+                await _console.Error.WriteLineAsync(StatusLine.Format(stats, previous, interval)).ConfigureAwait(false);
+                previous = stats.FramesInferred;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running {Model} on {Engine}: {Sources} sources, batch {Batch}")]
+    private static partial void LogStarting(ILogger logger, string model, string engine, int sources, int batch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogWarning(ILogger logger, string warning);
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using EdgePose.Core.Decoding;
+using Microsoft.Extensions.Options;
+
+namespace EdgePose.Host.Run.Settings;
+
+/// <summary>
+/// Checks <see cref="RunSettings"/> at start; each failure names the key (as in the JSON file, e.g.
+/// "Model:Batch") and what is wrong. Sources are checked one by one later: a bad source is reported and the
+/// others still run.
+/// </summary>
+public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
+{
+    public ValidateOptionsResult Validate(string? name, RunSettings options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        void Check(bool ok, string key, string problem)
+        {
+            if (!ok)
+            {
+                failures.Add($"{key}: {problem}");
+            }
+        }
+
+        var m = options.Model;
+        Check(m.Provider is "cpu" or "cuda" or "tensorrt", "Model:Provider", $"'{m.Provider}' is not cpu, cuda or tensorrt");
+        Check(m.Threads is >= 0 and <= 1024, "Model:Threads", $"{m.Threads} is not 0 (one per core) to 1024");
+        Check(m.ImageSize is null or (>= 32 and <= 4096), "Model:ImageSize", $"{m.ImageSize} is not 32 to 4096");
+        Check(m.Batch is >= 1 and <= 64, "Model:Batch", $"{m.Batch} is not 1 to 64");
+        Check(m.Confidence is > 0 and <= 1, "Model:Confidence", $"{Num(m.Confidence)} is not in (0, 1]");
+        Check(m.Iou is >= 0 and <= 1, "Model:Iou", $"{Num(m.Iou)} is not in [0, 1]");
+        Check(m.MaxDetections is >= 1 and <= DecodeOptions.MaxDetectionsLimit, "Model:MaxDetections", $"{m.MaxDetections} is not 1 to {DecodeOptions.MaxDetectionsLimit}");
+
+        var p = options.Pipeline;
+        Check(p.OpenTimeoutSeconds is > 0 and <= 3600, "Pipeline:OpenTimeoutSeconds", $"{Num(p.OpenTimeoutSeconds)} is not above 0 and at most 3600");
+        Check(p.ReadTimeoutSeconds is > 0 and <= 3600, "Pipeline:ReadTimeoutSeconds", $"{Num(p.ReadTimeoutSeconds)} is not above 0 and at most 3600");
+        Check(p.ReconnectInitialSeconds is > 0 and <= 3600, "Pipeline:ReconnectInitialSeconds", $"{Num(p.ReconnectInitialSeconds)} is not above 0 and at most 3600");
+        Check(p.ReconnectMaxSeconds >= p.ReconnectInitialSeconds && p.ReconnectMaxSeconds <= 3600, "Pipeline:ReconnectMaxSeconds", $"{Num(p.ReconnectMaxSeconds)} is below ReconnectInitialSeconds or above 3600");
+        Check(p.BatchTimeoutMs is >= 0 and <= 10_000, "Pipeline:BatchTimeoutMs", $"{Num(p.BatchTimeoutMs)} is not 0 to 10000");
+        Check(p.OutputQueue is >= 1 and <= 1000, "Pipeline:OutputQueue", $"{p.OutputQueue} is not 1 to 1000");
+        Check(p.MaxFrames is null or >= 1, "Pipeline:MaxFrames", $"{p.MaxFrames} is not at least 1");
+
+        Check(options.StatusIntervalSeconds is >= 0 and <= 3600, "StatusIntervalSeconds", $"{Num(options.StatusIntervalSeconds)} is not 0 to 3600");
+        Check(options.DurationSeconds is null or > 0, "DurationSeconds", $"{Num(options.DurationSeconds ?? 0)} is not above 0");
+        Check(options.Outputs.Preview.Port is >= 0 and <= 65535, "Outputs:Preview:Port", $"{options.Outputs.Preview.Port} is not 0 to 65535");
+        Check(!string.IsNullOrWhiteSpace(options.Outputs.Preview.Bind), "Outputs:Preview:Bind", "is empty");
+        Check(options.Outputs.Video is null || options.Outputs.Video.Contains("{source}", StringComparison.Ordinal) || options.Sources.Count <= 1, "Outputs:Video", "needs {source} in the path when there are several sources");
+        Check(options.DeviceId is null || (options.DeviceId.Length is > 0 and <= 128 && !options.DeviceId.Any(c => c is '/' or '+' or '#' || char.IsControl(c))), "DeviceId", "must be 1 to 128 characters without '/', '+', '#' or control characters");
+        Check(options.Sources.Count > 0, "Sources", "no source given (--source or Sources in the config file)");
+        for (int i = 0; i < options.Sources.Count; i++)
+        {
+            var s = options.Sources[i];
+            Check(s.Transport is "tcp" or "udp", FormattableString.Invariant($"Sources:{i}:Transport"), $"'{s.Transport}' is not tcp or udp");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
