@@ -36,7 +36,7 @@ internal sealed class BatchJob : IDisposable
         Frames[Count++] = frame;
     }
 
-    /// <summary>Forgets the frames (already handed on or returned).</summary>
+    /// <summary>Forgets the frames (already handed on or returned); a slot handed on is null.</summary>
     public void Clear()
     {
         Array.Clear(Frames, 0, Count);

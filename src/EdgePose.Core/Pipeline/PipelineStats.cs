@@ -24,12 +24,16 @@ public sealed class PipelineStats
         Sources = [.. sources.Select(s => new SourceCounters(s))];
         _stages = [.. Enum.GetValues<PipelineStage>().Skip(1).Select(s => new LatencyHistogram(s.ToString().ToLowerInvariant()))];
         CaptureToResult = new LatencyHistogram("capture-to-result");
+        EngineRun = new LatencyHistogram("engine run");
     }
 
     public IReadOnlyList<SourceCounters> Sources { get; }
 
     /// <summary>Time from a frame's capture to its decoded poses (before any sink).</summary>
     public LatencyHistogram CaptureToResult { get; }
+
+    /// <summary>How long one engine run (a whole batch) took, without waiting for the engine.</summary>
+    public LatencyHistogram EngineRun { get; }
 
     /// <summary>The sinks seen so far, by name.</summary>
     public IReadOnlyCollection<SinkCounters> Sinks => [.. _sinks.Values.OrderBy(s => s.Name, StringComparer.Ordinal)];
@@ -77,6 +81,7 @@ public sealed class PipelineStats
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _batchedFrames, frames);
         Interlocked.Add(ref _inferenceBusyTicks, busyTicks);
+        EngineRun.Record(Stopwatch.GetElapsedTime(0, busyTicks));
     }
 
     /// <summary>Records a decoded frame's stage times and counts its persons.</summary>

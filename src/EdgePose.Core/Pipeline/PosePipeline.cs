@@ -98,6 +98,9 @@ public sealed partial class PosePipeline : IDisposable
     /// <summary>Frames per engine run.</summary>
     public int MaxBatch { get; }
 
+    /// <summary>Frames rented from the sources' pools and not yet returned (0 once a run has finished: nothing leaks).</summary>
+    internal int FramesOutstanding => _framePools.Sum(p => p.Size - p.Available);
+
     /// <summary>How long a stop may take to drain what is in flight before the rest is dropped.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -148,6 +151,17 @@ public sealed partial class PosePipeline : IDisposable
             foreach (var q in _sourceQueues)
             {
                 q.DropAll();
+            }
+
+            // After a failure or a cut drain, batches may still hold frames: give them back.
+            foreach (var job in _jobs)
+            {
+                for (int i = 0; i < job.Count; i++)
+                {
+                    job.Frames[i]?.Return();
+                }
+
+                job.Clear();
             }
 
             Stats.MarkStopped();
@@ -262,6 +276,7 @@ public sealed partial class PosePipeline : IDisposable
                 {
                     var frame = job.Frames[slot];
                     Decode(job, slot);
+                    job.Frames[slot] = null!; // the frame is the result's (or back in its pool) from here on
                     await PublishAsync(frame, abort).ConfigureAwait(false);
                 }
 

@@ -36,6 +36,7 @@ public static class RunSummary
             Row(sb, stats.Stage(stage).Summary());
         }
 
+        Row(sb, stats.EngineRun.Summary());
         Row(sb, stats.CaptureToResult.Summary());
         foreach (var sink in stats.Sinks)
         {

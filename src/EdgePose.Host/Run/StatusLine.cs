@@ -15,11 +15,11 @@ public static class StatusLine
         long frames = stats.FramesInferred;
         double fps = interval > TimeSpan.Zero ? (frames - previousFrames) / interval.TotalSeconds : 0;
         sb.Append(ic, $"[{stats.Elapsed.TotalSeconds,6:0.0} s] {live}/{stats.Sources.Count} live | {frames} frames {fps:0.0} fps | {stats.Persons} persons | {stats.FramesDropped} dropped");
-        var inference = stats.Stage(PipelineStage.Inference).Summary();
+        var inference = stats.EngineRun.Summary();
         var total = stats.CaptureToResult.Summary();
         if (inference.Count > 0)
         {
-            sb.Append(ic, $" | inference p50 {inference.P50:0.0} ms | capture→result p50 {total.P50:0.0} p99 {total.P99:0.0} ms");
+            sb.Append(ic, $" | engine p50 {inference.P50:0.0} ms | capture→result p50 {total.P50:0.0} p99 {total.P99:0.0} ms");
         }
 
         foreach (var s in stats.Sources.Where(s => s.State is not (SourceState.Live or SourceState.Ended)))

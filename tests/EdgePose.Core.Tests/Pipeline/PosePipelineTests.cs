@@ -1,0 +1,232 @@
+using EdgePose.Core.Frames;
+using EdgePose.Core.Pipeline;
+
+namespace EdgePose.Core.Tests.Pipeline;
+
+public sealed class PosePipelineTests
+{
+    private static readonly PipelineOptions Fast = new()
+    {
+        ReadTimeout = TimeSpan.FromMilliseconds(300),
+        OpenTimeout = TimeSpan.FromSeconds(1),
+        Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) },
+    };
+
+    [Fact]
+    public async Task File_sources_hand_over_every_frame_in_order_and_end_the_run()
+    {
+        using var h = new PipelineHarness(new()
+        {
+            ["a"] = (false, new ScriptedSource { Frames = 40 }),
+            ["b"] = (false, new ScriptedSource { Frames = 25 }),
+        });
+
+        await h.RunAsync();
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), h.Sink.Results.Where(r => r.Source == "a").Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), h.Sink.Results.Where(r => r.Source == "b").Select(r => r.Sequence));
+        Assert.All(h.Stats.Sources, s => Assert.Equal(SourceState.Ended, s.State));
+        Assert.Equal(0, h.Stats.FramesDropped);
+        Assert.Equal(1, h.Sink.Completed);
+        Assert.Equal(0, h.Pipeline.FramesOutstanding);
+    }
+
+    [Fact]
+    public async Task Poses_arrive_in_the_frame_pixels()
+    {
+        using var h = new PipelineHarness(new()
+        {
+            ["big"] = (false, new ScriptedSource { Frames = 3, Shape = new FrameShape(128, 128, PixelFormat.Bgr24) }),
+        });
+
+        await h.RunAsync();
+
+        // The engine puts a 32-pixel box at the centre of its 64-pixel input: 64 pixels wide in a 128-pixel frame.
+        Assert.All(h.Sink.Results, r =>
+        {
+            Assert.Equal(1, r.Persons);
+            Assert.Equal(32, r.X1, 3);
+            Assert.Equal(96, r.X2, 3);
+        });
+    }
+
+    [Fact]
+    public async Task A_live_source_faster_than_the_engine_keeps_only_its_newest_frame()
+    {
+        using var h = new PipelineHarness(
+            new() { ["cam"] = (true, new ScriptedSource { Fps = 200 }) },
+            new TinyPoseEngine(runTime: TimeSpan.FromMilliseconds(25)),
+            Fast);
+
+        await h.RunAsync(TimeSpan.FromSeconds(1.5));
+
+        var cam = h.Counters("cam");
+        Assert.True(cam.Dropped > cam.Inferred, $"captured {cam.Captured}, inferred {cam.Inferred}, dropped {cam.Dropped}");
+        // Only the newest frame waits: no frame waits for more than a couple of engine runs.
+        Assert.True(h.Stats.Stage(PipelineStage.Queue).Summary().P99 < 150, h.Stats.Stage(PipelineStage.Queue).Summary().ToString());
+        Assert.Equal(0, h.Pipeline.FramesOutstanding);
+    }
+
+    [Fact]
+    public async Task Four_live_sources_at_different_rates_get_their_fair_shares()
+    {
+        var rates = new Dictionary<string, double> { ["s5"] = 5, ["s20"] = 20, ["s50"] = 50, ["s100"] = 100 };
+        using var h = new PipelineHarness(
+            rates.ToDictionary(r => r.Key, r => (true, new ScriptedSource { Fps = r.Value })),
+            new TinyPoseEngine(runTime: TimeSpan.FromMilliseconds(20)),
+            Fast);
+
+        await h.RunAsync(TimeSpan.FromSeconds(4));
+
+        // Max-min fairness: each source gets an equal share of the inferences, or all it offers when that is less.
+        var offered = rates.Keys.ToDictionary(k => k, k => (double)h.Counters(k).Captured);
+        var fair = FairShares.MaxMin(offered, h.Stats.FramesInferred);
+        foreach (var id in rates.Keys)
+        {
+            double got = h.Counters(id).Inferred;
+            Assert.True(Math.Abs(got - fair[id]) <= (0.10 * fair[id]) + 2, $"{id}: {got} inferences, fair share {fair[id]:0.0} (offered {offered[id]}, total {h.Stats.FramesInferred})");
+        }
+    }
+
+    [Fact]
+    public async Task A_source_that_cannot_be_opened_fails_alone()
+    {
+        using var h = new PipelineHarness(new()
+        {
+            ["broken"] = (false, new ScriptedSource { FailedOpens = int.MaxValue }),
+            ["good"] = (false, new ScriptedSource { Frames = 30 }),
+        });
+
+        await h.RunAsync();
+
+        Assert.Equal(SourceState.Failed, h.Counters("broken").State);
+        Assert.Contains("could not be reached", h.Counters("broken").LastError, StringComparison.Ordinal);
+        Assert.Equal(30, h.Sink.Count("good"));
+    }
+
+    [Fact]
+    public async Task A_live_stream_dying_mid_run_is_reconnected_while_others_keep_running()
+    {
+        using var h = new PipelineHarness(
+            new()
+            {
+                ["flaky"] = (true, new ScriptedSource { Fps = 50, FailAfter = 10, FailedOpens = 1 }),
+                ["steady"] = (true, new ScriptedSource { Fps = 30 }),
+            },
+            options: Fast);
+
+        await h.RunAsync(TimeSpan.FromSeconds(2));
+
+        Assert.True(h.Readers.Opens("flaky") >= 3, $"opened {h.Readers.Opens("flaky")} times");
+        Assert.True(h.Counters("flaky").Inferred >= 20, $"flaky inferred {h.Counters("flaky").Inferred}");
+        Assert.True(h.Counters("steady").Inferred >= 40, $"steady inferred {h.Counters("steady").Inferred}");
+        Assert.Equal(1, h.Readers.Opens("steady"));
+        Assert.Equal(0, h.Pipeline.FramesOutstanding);
+    }
+
+    [Fact]
+    public async Task A_stalled_live_source_is_detected_within_the_read_timeout_and_reopened()
+    {
+        using var h = new PipelineHarness(new() { ["stall"] = (true, new ScriptedSource { Fps = 50, StallAfter = 5 }) }, options: Fast);
+
+        await h.RunAsync(TimeSpan.FromSeconds(1.5));
+
+        var c = h.Counters("stall");
+        Assert.True(c.Stalls >= 2, $"{c.Stalls} stalls");
+        Assert.True(h.Readers.Opens("stall") >= 3, $"opened {h.Readers.Opens("stall")} times");
+    }
+
+    [Fact]
+    public async Task A_frame_size_change_mid_stream_maps_poses_to_the_new_size()
+    {
+        using var h = new PipelineHarness(new()
+        {
+            ["resize"] = (false, new ScriptedSource { Frames = 10, SecondShape = new FrameShape(32, 32, PixelFormat.Bgr24), ShapeChangeAfter = 4 }),
+        });
+
+        await h.RunAsync();
+
+        var results = h.Sink.Results.ToList();
+        Assert.Equal(10, results.Count);
+        Assert.All(results.Take(4), r => Assert.Equal(64, r.Width));
+        Assert.All(results.Skip(4), r =>
+        {
+            Assert.Equal(32, r.Width);
+            Assert.Equal(8, r.X1, 3);
+            Assert.Equal(24, r.X2, 3);
+        });
+        Assert.Equal(1, h.Counters("resize").FormatChanges);
+    }
+
+    [Fact]
+    public async Task A_failing_sink_is_counted_and_the_other_sinks_get_everything()
+    {
+        var good = new CollectingSink("good");
+        var bad = new CollectingSink("bad", fail: true);
+        using var h = new PipelineHarness(new() { ["f"] = (false, new ScriptedSource { Frames = 20 }) }, sinks: [good, bad]);
+
+        await h.RunAsync();
+
+        Assert.Equal(20, good.Results.Count);
+        Assert.Equal(20, h.Stats.Sink("bad").Failed);
+        Assert.Equal(0, h.Pipeline.FramesOutstanding);
+    }
+
+    [Fact]
+    public async Task A_slow_sink_drops_oldest_live_results_without_slowing_inference()
+    {
+        var slow = new CollectingSink("slow", delay: TimeSpan.FromMilliseconds(100));
+        var fast = new CollectingSink("fast");
+        using var h = new PipelineHarness(new() { ["cam"] = (true, new ScriptedSource { Fps = 100 }) }, new TinyPoseEngine(runTime: TimeSpan.FromMilliseconds(5)), Fast, fast, slow);
+
+        await h.RunAsync(TimeSpan.FromSeconds(1.5));
+
+        Assert.True(h.Stats.Sink("slow").Dropped > 0, "the slow sink dropped nothing");
+        Assert.True(fast.Results.Count > 3 * slow.Results.Count, $"fast {fast.Results.Count}, slow {slow.Results.Count}");
+        Assert.Equal(0, h.Pipeline.FramesOutstanding);
+    }
+
+    [Fact]
+    public async Task Stopping_drains_what_is_in_flight_through_every_sink()
+    {
+        using var h = new PipelineHarness(new() { ["cam"] = (true, new ScriptedSource { Fps = 30 }) }, options: Fast);
+
+        await h.RunAsync(TimeSpan.FromSeconds(0.7));
+
+        Assert.Equal(SourceState.Stopped, h.Counters("cam").State);
+        Assert.Equal(h.Counters("cam").Inferred, h.Sink.Results.Count);
+        Assert.Equal(1, h.Sink.Completed);
+        Assert.Equal(0, h.Pipeline.FramesOutstanding);
+    }
+
+    [Fact]
+    public async Task Batches_take_frames_from_several_sources()
+    {
+        using var h = new PipelineHarness(
+            new()
+            {
+                ["a"] = (false, new ScriptedSource { Frames = 40 }),
+                ["b"] = (false, new ScriptedSource { Frames = 40 }),
+                ["c"] = (false, new ScriptedSource { Frames = 40 }),
+                ["d"] = (false, new ScriptedSource { Frames = 40 }),
+            },
+            new TinyPoseEngine(maxBatch: 4, runTime: TimeSpan.FromMilliseconds(10)),
+            new PipelineOptions { MaxBatch = 4 });
+
+        await h.RunAsync();
+
+        Assert.Equal(160, h.Sink.Results.Count);
+        Assert.True(h.Stats.MeanBatch > 3, $"mean batch {h.Stats.MeanBatch}");
+    }
+
+    [Fact]
+    public async Task An_engine_failure_stops_the_run_with_its_error()
+    {
+        using var h = new PipelineHarness(new() { ["cam"] = (true, new ScriptedSource { Fps = 50 }) }, new TinyPoseEngine { FailFromRun = 3 }, Fast);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => h.RunAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Contains("failed on purpose", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, h.Pipeline.FramesOutstanding);
+    }
+}
