@@ -111,6 +111,8 @@ public static class RunCommand
     /// <summary>Runs the pipeline service in a generic host built on <paramref name="configuration"/>; returns the exit code.</summary>
     public static async Task<int> RunHostAsync(IConfiguration configuration, RunConsole console, bool verbose, CancellationToken ct)
     {
+        // Logs, the status line and JSON Lines on stdout come from several threads.
+        console = new RunConsole(TextWriter.Synchronized(console.Out), TextWriter.Synchronized(console.Error));
         using var logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)

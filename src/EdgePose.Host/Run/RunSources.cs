@@ -23,7 +23,7 @@ public static partial class RunSources
         for (int i = 0; i < settings.Count; i++)
         {
             var s = settings[i];
-            var id = string.IsNullOrWhiteSpace(s.Id) ? FormattableString.Invariant($"source{i}") : s.Id.Trim();
+            var id = string.IsNullOrWhiteSpace(s.Id) ? DefaultId(s.Uri, i, seen) : s.Id.Trim();
             try
             {
                 if (seen.TryGetValue(id, out var first))
@@ -58,6 +58,36 @@ public static partial class RunSources
         }
 
         return (sources, rejected);
+    }
+
+    /// <summary>
+    /// An id for an unnamed source from what it reads: the file's name, the camera device, the RTSP host, the test
+    /// pattern; "source{i}" when there is nothing better or the name is taken.
+    /// </summary>
+    internal static string DefaultId(string? uri, int index, IReadOnlyDictionary<string, int> taken)
+    {
+        var fallback = FormattableString.Invariant($"source{index}");
+        if (string.IsNullOrWhiteSpace(uri))
+        {
+            return fallback;
+        }
+
+        string name;
+        var sep = uri.IndexOf("://", StringComparison.Ordinal);
+        var scheme = sep > 0 ? uri[..sep].ToLowerInvariant() : string.Empty;
+        var rest = sep > 0 ? uri[(sep + 3)..] : uri;
+        name = scheme switch
+        {
+            "rtsp" or "rtsps" => rest.Split('/', '?')[0].Split('@')[^1].Split(':')[0],
+            "test" => "test-" + (rest.Split('?')[0].Trim('/') is { Length: > 0 } p ? p : "pattern"),
+            "v4l2" => Path.GetFileName(rest.Split('?')[0]),
+            "csi" => "csi" + rest.Split('?')[0],
+            "gst" => "pipeline",
+            "" when uri.All(char.IsAsciiDigit) => "video" + uri,
+            _ => Path.GetFileNameWithoutExtension(rest),
+        };
+        name = new string([.. name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')]);
+        return name.Length == 0 || taken.ContainsKey(name) ? fallback : name;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Source {Source} rejected: {Reason}")]

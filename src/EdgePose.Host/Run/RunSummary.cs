@@ -23,7 +23,7 @@ public static class RunSummary
         foreach (var s in stats.Sources)
         {
             sb.AppendLine(ic, $"{Clip(s.Source.Id, 16),-16} {s.State.ToString().ToLowerInvariant(),-12} {s.Captured,9} {s.Inferred,9} {s.Dropped,8} {s.Persons,8} {(seconds > 0 ? s.Inferred / seconds : 0),6:0.0} {s.Reconnects,10} {s.Stalls,6}");
-            if (s.LastError is { } error && s.State is SourceState.Failed or SourceState.Reconnecting or SourceState.Stalled)
+            if (s.LastError is { } error)
             {
                 sb.AppendLine(ic, $"  {error}");
             }
