@@ -42,6 +42,7 @@ internal sealed class FairBatcher
     }
 
     /// <summary>Adds frames to <paramref name="job"/> until it is full or the batch timeout passes; false when no frame will come again.</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(BatchJob job, CancellationToken cancellationToken)
     {
         long first = 0;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EdgePose.Core.Frames;
 using EdgePose.Core.Inference;
@@ -113,36 +114,47 @@ public sealed partial class PosePipeline : IDisposable
         Stats.MarkStarted();
         using var abort = new CancellationTokenSource();
         using var stopSources = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var sourceTasks = _runners.Select((r, i) => Task.Factory.StartNew(
+
+        // The stages read their channels without a token (the channels' own waiters are then reused: no
+        // allocation per wait); an abort completes the channels instead, which ends every stage's loop.
+        using var abortChannels = abort.Token.Register(CompleteChannels);
+        using var drainTimer = stop.Register(() => abort.CancelAfter(DrainTimeout));
+
+        // A stage that fails stops the sources and aborts the others.
+        async Task Guard(Func<Task> stage)
+        {
+            try
+            {
+                await stage().ConfigureAwait(false);
+            }
+            catch
+            {
+                await stopSources.CancelAsync().ConfigureAwait(false);
+                await abort.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        var sourceTasks = _runners.Select(r => Task.Factory.StartNew(
             () => r.Run(stopSources.Token),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default)).ToArray();
         var stages = new List<Task>
         {
-            Task.Run(() => BatchAndPreprocessAsync(abort.Token), CancellationToken.None),
-            Task.Run(() => InferAsync(abort.Token), CancellationToken.None),
-            Task.Run(() => DecodeAsync(abort.Token), CancellationToken.None),
+            Task.Run(() => Guard(() => BatchAndPreprocessAsync(abort.Token)), CancellationToken.None),
+            Task.Run(() => Guard(InferAsync), CancellationToken.None),
+            Task.Run(() => Guard(DecodeAsync), CancellationToken.None),
         };
-        stages.AddRange(_sinks.Select(s => Task.Run(() => s.RunAsync(abort.Token), CancellationToken.None)));
-
-        // A stage that fails stops the sources and cancels the others.
-        var all = Task.WhenAll(stages);
-        using var drainTimer = stop.Register(() => abort.CancelAfter(DrainTimeout));
-        var first = await Task.WhenAny(stages).ConfigureAwait(false);
-        if (first.IsFaulted)
-        {
-            await stopSources.CancelAsync().ConfigureAwait(false);
-            await abort.CancelAsync().ConfigureAwait(false);
-        }
+        stages.AddRange(_sinks.Select(s => Task.Run(() => Guard(() => s.RunAsync(abort.Token)), CancellationToken.None)));
 
         try
         {
-            await all.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested && !stages.Any(t => t.IsFaulted))
-        {
-            LogDrainCut(_log, DrainTimeout.TotalSeconds);
+            await Task.WhenAll(stages).ConfigureAwait(false);
+            if (abort.IsCancellationRequested)
+            {
+                LogDrainCut(_log, DrainTimeout.TotalSeconds);
+            }
         }
         finally
         {
@@ -151,6 +163,11 @@ public sealed partial class PosePipeline : IDisposable
             foreach (var q in _sourceQueues)
             {
                 q.DropAll();
+            }
+
+            foreach (var sink in _sinks)
+            {
+                sink.DropAll();
             }
 
             // After a failure or a cut drain, batches may still hold frames: give them back.
@@ -165,6 +182,18 @@ public sealed partial class PosePipeline : IDisposable
             }
 
             Stats.MarkStopped();
+        }
+    }
+
+    /// <summary>Ends every stage loop at once (an abort): the channels between the stages complete.</summary>
+    private void CompleteChannels()
+    {
+        _freeJobs.Writer.TryComplete();
+        _toEngine.Writer.TryComplete();
+        _toDecode.Writer.TryComplete();
+        foreach (var sink in _sinks)
+        {
+            sink.Complete();
         }
     }
 
@@ -184,8 +213,27 @@ public sealed partial class PosePipeline : IDisposable
         {
             while (true)
             {
-                var job = await _freeJobs.Reader.ReadAsync(abort).ConfigureAwait(false);
-                if (!await _batcher.FillAsync(job, abort).ConfigureAwait(false))
+                if (!_freeJobs.Reader.TryRead(out var job))
+                {
+                    if (!await _freeJobs.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                        return; // aborted
+                    }
+
+                    continue;
+                }
+
+                bool more;
+                try
+                {
+                    more = await _batcher.FillAsync(job, abort).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (abort.IsCancellationRequested)
+                {
+                    return; // the frames taken so far are returned with the job at the end of the run
+                }
+
+                if (!more)
                 {
                     _freeJobs.Writer.TryWrite(job);
                     return;
@@ -198,7 +246,10 @@ public sealed partial class PosePipeline : IDisposable
                     continue;
                 }
 
-                await _toEngine.Writer.WriteAsync(job, abort).ConfigureAwait(false);
+                if (!await TryWriteAsync(_toEngine, job).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
         }
         finally
@@ -232,11 +283,25 @@ public sealed partial class PosePipeline : IDisposable
         job.Count = kept;
     }
 
-    private async Task InferAsync(CancellationToken abort)
+    /// <summary>Writes to a channel between stages, waiting for room; false when an abort completed it.</summary>
+    private static async ValueTask<bool> TryWriteAsync(Channel<BatchJob> channel, BatchJob job)
+    {
+        while (await channel.Writer.WaitToWriteAsync().ConfigureAwait(false))
+        {
+            if (channel.Writer.TryWrite(job))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task InferAsync()
     {
         try
         {
-            await foreach (var job in _toEngine.Reader.ReadAllAsync(abort).ConfigureAwait(false))
+            await foreach (var job in _toEngine.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 long t0 = Stopwatch.GetTimestamp();
                 var completion = _model.Engine.Enqueue(job.Buffers, job.Count);
@@ -252,7 +317,10 @@ public sealed partial class PosePipeline : IDisposable
                     job.Frames[i].Stamps.Mark(PipelineStage.Inference, t1);
                 }
 
-                await _toDecode.Writer.WriteAsync(job, abort).ConfigureAwait(false);
+                if (!await TryWriteAsync(_toDecode, job).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -266,18 +334,18 @@ public sealed partial class PosePipeline : IDisposable
         }
     }
 
-    private async Task DecodeAsync(CancellationToken abort)
+    private async Task DecodeAsync()
     {
         try
         {
-            await foreach (var job in _toDecode.Reader.ReadAllAsync(abort).ConfigureAwait(false))
+            await foreach (var job in _toDecode.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 for (int slot = 0; slot < job.Count; slot++)
                 {
                     var frame = job.Frames[slot];
                     Decode(job, slot);
                     job.Frames[slot] = null!; // the frame is the result's (or back in its pool) from here on
-                    await PublishAsync(frame, abort).ConfigureAwait(false);
+                    await PublishAsync(frame).ConfigureAwait(false);
                 }
 
                 job.Clear();
@@ -304,7 +372,8 @@ public sealed partial class PosePipeline : IDisposable
     }
 
     /// <summary>Hands the decoded poses of <paramref name="frame"/> to every sink; the frame goes back to its pool when no sink needs it.</summary>
-    private async ValueTask PublishAsync(Frame frame, CancellationToken abort)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask PublishAsync(Frame frame)
     {
         if (_sinks.Length == 0)
         {
@@ -312,7 +381,7 @@ public sealed partial class PosePipeline : IDisposable
             return;
         }
 
-        if (!_results.TryRent(_options.RunTimeout, abort, out var result))
+        if (!_results.TryRent(_options.RunTimeout, CancellationToken.None, out var result))
         {
             Stats.Sources[frame.SourceId].AddDropped();
             frame.Return();
@@ -328,7 +397,10 @@ public sealed partial class PosePipeline : IDisposable
         result.Retain(_sinks.Length);
         foreach (var sink in _sinks)
         {
-            await sink.OfferAsync(result, abort).ConfigureAwait(false);
+            if (!await sink.OfferAsync(result).ConfigureAwait(false))
+            {
+                result.Release(); // aborted: the sink's queue is closed
+            }
         }
 
         result.Release();

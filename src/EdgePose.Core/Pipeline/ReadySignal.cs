@@ -7,22 +7,26 @@ namespace EdgePose.Core.Pipeline;
 /// something". A set with nobody waiting is remembered once. Waiting allocates nothing (the awaitable is this
 /// object, reused), so a stage can wait on many queues at once frame after frame. One waiter at a time.
 /// </summary>
-public sealed class ReadySignal : IValueTaskSource<bool>, IDisposable
+public sealed class ReadySignal : IValueTaskSource<bool>, IThreadPoolWorkItem, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Timer _timer;
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+    private ManualResetValueTaskSourceCore<bool> _core; // continuations run where the wait ends: a pool thread, never a producer's
     private CancellationTokenRegistration _registration;
     private CancellationToken _token;
     private bool _set;
     private bool _waiting;
+    private bool _wakeQueued;
 
     public ReadySignal()
     {
         _timer = new Timer(static s => ((ReadySignal)s!).Finish(false), this, Timeout.Infinite, Timeout.Infinite);
     }
 
-    /// <summary>Wakes the waiter, or the next wait when nobody waits now.</summary>
+    /// <summary>
+    /// Wakes the waiter, or the next wait when nobody waits now. The waiter resumes on the thread pool (this object
+    /// is the work item: nothing is allocated), never on the producer's thread.
+    /// </summary>
     public void Set()
     {
         lock (_lock)
@@ -32,6 +36,23 @@ public sealed class ReadySignal : IValueTaskSource<bool>, IDisposable
                 _set = true;
                 return;
             }
+
+            if (_wakeQueued)
+            {
+                return;
+            }
+
+            _wakeQueued = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        lock (_lock)
+        {
+            _wakeQueued = false;
         }
 
         Finish(true);
@@ -86,27 +107,38 @@ public sealed class ReadySignal : IValueTaskSource<bool>, IDisposable
     void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _core.OnCompleted(continuation, state, token, flags);
 
-    /// <summary>Ends the current wait: true (set), false (timed out) or null (cancelled).</summary>
+    /// <summary>
+    /// Ends the current wait: true (set), false (timed out) or null (cancelled). The waiter's continuation runs here,
+    /// outside the lock, so it may wait again at once.
+    /// </summary>
     private void Finish(bool? result)
     {
+        CancellationToken token;
         lock (_lock)
         {
             if (!_waiting)
             {
+                if (result == true)
+                {
+                    _set = true; // a set that found the wait already over counts for the next one
+                }
+
                 return;
             }
 
             _waiting = false;
+            token = _token;
             _timer.Change(Timeout.Infinite, Timeout.Infinite);
             _registration.Unregister();
-            if (result is { } r)
-            {
-                _core.SetResult(r);
-            }
-            else
-            {
-                _core.SetException(new OperationCanceledException(_token));
-            }
+        }
+
+        if (result is { } r)
+        {
+            _core.SetResult(r);
+        }
+        else
+        {
+            _core.SetException(new OperationCanceledException(token));
         }
     }
 }

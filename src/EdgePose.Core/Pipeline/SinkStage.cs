@@ -32,27 +32,38 @@ internal sealed partial class SinkStage
 
     public bool NeedsPixels => _sink.NeedsPixels;
 
-    /// <summary>Queues <paramref name="result"/> (the caller already holds a reference for this sink).</summary>
-    public ValueTask OfferAsync(FrameResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues <paramref name="result"/> (the caller already holds a reference for this sink); false when the queue
+    /// was closed by an abort (the caller keeps the reference).
+    /// </summary>
+    public ValueTask<bool> OfferAsync(FrameResult result)
     {
         if (result.Source.IsLive)
         {
-            _queue.WriteDroppingOldest(result);
-            return ValueTask.CompletedTask;
+            return new ValueTask<bool>(_queue.TryWriteDroppingOldest(result));
         }
 
-        return _queue.WriteAsync(result, cancellationToken);
+        return _queue.TryWriteAsync(result);
     }
 
     /// <summary>No more results; the task writes what is queued, then completes the sink.</summary>
     public void Complete() => _queue.Complete();
+
+    /// <summary>Releases every result still queued (after an abort).</summary>
+    public void DropAll()
+    {
+        while (_queue.TryRead(out var result))
+        {
+            result.Release();
+        }
+    }
 
     /// <summary>Writes results until the queue completes; <paramref name="abort"/> stops at once, releasing what is left.</summary>
     public async Task RunAsync(CancellationToken abort)
     {
         try
         {
-            await foreach (var result in _queue.Reader.ReadAllAsync(abort).ConfigureAwait(false))
+            await foreach (var result in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 try
                 {
@@ -80,7 +91,7 @@ internal sealed partial class SinkStage
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            _queue.DropAll();
+            DropAll();
         }
     }
 

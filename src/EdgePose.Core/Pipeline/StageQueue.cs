@@ -14,6 +14,7 @@ public sealed class StageQueue<T>
     private readonly Channel<T> _channel;
     private readonly Action<T> _dropped;
     private readonly ReadySignal? _signal;
+    private bool _completed;
 
     /// <param name="capacity">Items the queue holds.</param>
     /// <param name="dropped">Receives each item pushed out by <see cref="WriteDroppingOldest"/> (and counts it).</param>
@@ -54,7 +55,7 @@ public sealed class StageQueue<T>
                 _dropped(oldest);
                 dropped++;
             }
-            else if (_channel.Reader.Completion.IsCompleted)
+            else if (Volatile.Read(ref _completed))
             {
                 throw new InvalidOperationException("write to a completed stage queue");
             }
@@ -64,11 +65,47 @@ public sealed class StageQueue<T>
         return dropped;
     }
 
+    /// <summary>As <see cref="WriteDroppingOldest"/>, but false (nothing written) when the queue is completed.</summary>
+    public bool TryWriteDroppingOldest(T item)
+    {
+        while (!_channel.Writer.TryWrite(item))
+        {
+            if (Volatile.Read(ref _completed))
+            {
+                return false;
+            }
+
+            if (_channel.Reader.TryRead(out var oldest))
+            {
+                _dropped(oldest);
+            }
+        }
+
+        _signal?.Set();
+        return true;
+    }
+
     /// <summary>Writes <paramref name="item"/>, waiting for room.</summary>
     public async ValueTask WriteAsync(T item, CancellationToken cancellationToken)
     {
         await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
         _signal?.Set();
+    }
+
+    /// <summary>Writes <paramref name="item"/>, waiting for room; false when the queue was completed (nothing written).</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<bool> TryWriteAsync(T item)
+    {
+        while (!_channel.Writer.TryWrite(item))
+        {
+            if (!await _channel.Writer.WaitToWriteAsync().ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        _signal?.Set();
+        return true;
     }
 
     /// <summary>
@@ -100,6 +137,7 @@ public sealed class StageQueue<T>
     /// <summary>No more writes; readers drain what is left.</summary>
     public void Complete()
     {
+        Volatile.Write(ref _completed, true);
         _channel.Writer.TryComplete();
         _signal?.Set();
     }
