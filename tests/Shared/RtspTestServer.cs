@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace EdgePose.Tests;
@@ -8,7 +9,8 @@ namespace EdgePose.Tests;
 /// Debian's python3-gi) on a free port and waits for its ready line. Mounts: /vtest (vtest.avi looped, 768x576 at
 /// 10 fps), /clock (640x480 at 30 fps with the pixel clock, see EdgePose.Core.Sources.PixelClock), /resize
 /// (640x480 then 320x240, changing every 2 s). <see cref="Kill"/> crashes it (SIGKILL), <see cref="Restart"/> brings
-/// it back on the same port, <see cref="Dispose"/> stops it. Usable as an xunit class fixture: the parameterless
+/// it back on the same port, <see cref="Freeze"/> stalls it with its connections open (SIGSTOP, until
+/// <see cref="Thaw"/>), <see cref="Dispose"/> stops it. Usable as an xunit class fixture: the parameterless
 /// constructor starts it when <see cref="MissingReason"/> is null and does nothing otherwise (tests skip through
 /// <see cref="RequiresRtspServerFactAttribute"/>). Not thread-safe: one test drives it at a time.
 /// </summary>
@@ -95,6 +97,12 @@ public sealed class RtspTestServer : IDisposable
         _process = null;
     }
 
+    /// <summary>Stalls the server (SIGSTOP): its connections stay open and silent, like a hung camera.</summary>
+    public void Freeze() => Signal(19);
+
+    /// <summary>Lets a frozen server go on (SIGCONT).</summary>
+    public void Thaw() => Signal(18);
+
     /// <summary>Starts the server again on the same port (killing it first if it runs) and waits until it listens.</summary>
     public void Restart()
     {
@@ -115,6 +123,9 @@ public sealed class RtspTestServer : IDisposable
             return;
         }
 
+        // A frozen server cannot read its stdin: let it go on first (it may have just exited: nothing to check).
+        _ = p.HasExited || SendSignal(p.Id, 18) == 0;
+
         try
         {
             p.StandardInput.Close();
@@ -132,6 +143,17 @@ public sealed class RtspTestServer : IDisposable
 
         p.Dispose();
         _process = null;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    private void Signal(int signal)
+    {
+        if (_process is not { HasExited: false } p || SendSignal(p.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"cannot signal the RTSP test server (signal {signal}): it is not running");
+        }
     }
 
     private void Launch(int port)

@@ -38,6 +38,35 @@ public sealed class RtspServerCrashTests(ITestOutputHelper output)
     }
 
     [RequiresRtspServerFact]
+    public void Server_frozen_mid_read_is_reported_stalled_within_the_read_timeout_and_the_source_closes_at_once()
+    {
+        using var server = RtspTestServer.Start();
+        var source = TestSources.Open(server.Url("clock"), options: s_options);
+        try
+        {
+            var frame = new byte[source.Format.TightBytes];
+            Assert.Equal(FrameReadStatus.Frame, source.Read(frame, out _));
+
+            server.Freeze();
+            var clock = Stopwatch.StartNew();
+            var (outcome, frames) = ReadUntilFailure(source, frame);
+            var noticed = clock.Elapsed;
+            clock.Restart();
+            source.Dispose();
+            var closed = clock.Elapsed;
+
+            output.WriteLine($"stall noticed {noticed.TotalMilliseconds:0} ms after the freeze ({frames} frames still came): {outcome}; closing took {closed.TotalMilliseconds:0} ms");
+            Assert.Equal(nameof(FrameReadStatus.TimedOut), outcome);
+            Assert.InRange(noticed, s_options.ReadTimeout - TimeSpan.FromMilliseconds(300), s_options.ReadTimeout + TimeSpan.FromSeconds(1));
+            Assert.True(closed < TimeSpan.FromSeconds(1), $"closing the stalled source took {closed.TotalSeconds:0.0} s");
+        }
+        finally
+        {
+            source.Dispose();
+        }
+    }
+
+    [RequiresRtspServerFact]
     public void Source_opened_after_each_of_five_restarts_reads_within_two_seconds_without_leaking()
     {
         using var server = RtspTestServer.Start();
