@@ -52,6 +52,22 @@ public sealed class RtspSourceTests(RtspTestServer server, ITestOutputHelper out
     }
 
     [RequiresRtspServerFact]
+    public void Clock_stream_arrives_over_udp_too()
+    {
+        var uri = SourceUri.Parse(server.Url("clock"), new NoPaths());
+        using var source = GstSourceOpener.Open(uri, TestSources.Quick, new SourcePipelineOptions { RtspTransport = RtspTransport.Udp });
+        var f = source.Format;
+        var frame = new byte[f.TightBytes];
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(FrameReadStatus.Frame, source.Read(frame, out _));
+        }
+
+        Assert.True(PixelClock.TryReadBgr(frame, f.Width, f.Height, f.MinStride, out var painted), "the frame carries the pixel clock");
+        output.WriteLine($"udp: capture latency of the 10th frame {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - painted} ms");
+    }
+
+    [RequiresRtspServerFact]
     public void Frame_size_change_mid_stream_is_reported_with_the_new_size()
     {
         using var source = TestSources.Open(server.Url("resize"));
@@ -146,6 +162,11 @@ public sealed class RtspSourceTests(RtspTestServer server, ITestOutputHelper out
         output.WriteLine($"{format}: {all.Count} frames in 2 s; capture latency: first frame {first} ms, all p50 {all[all.Count / 2]} ms max {all[^1]} ms; after 1 s p50 {steady[steady.Count / 2]} ms max {steady[^1]} ms");
         Assert.True(all.Count >= 30, $"only {all.Count} frames in 2 s of a 30 fps stream");
         return ([.. all], [.. steady]);
+    }
+
+    private sealed class NoPaths : IPathProbe
+    {
+        public PathKind Probe(string path) => PathKind.Missing;
     }
 
     private static int ClosedPort()
