@@ -9,7 +9,8 @@ Usage:
 
   --port P           TCP port to listen on; 0 (default) picks a free one.
   --host H           address to listen on (default 127.0.0.1).
-  --video FILE       the file /vtest loops (default Debian opencv-doc's vtest.avi).
+  --video FILE       the file /vtest loops (default Debian opencv-doc's vtest.avi; when that default is missing
+                     the server runs without /vtest and says so on stderr; a FILE given that is missing is an error).
   --resize-period S  seconds between the size changes of /resize (default 2).
   --exit-with-stdin  also stop when stdin reaches end of file (a test fixture that dies takes the server along).
   --check            print "ok" and exit 0 when everything the server needs is installed, else print
@@ -245,7 +246,7 @@ def main():
     parser = argparse.ArgumentParser(description="RTSP test server for EdgePose (see the module docstring).")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--video", default=DEFAULT_VIDEO)
+    parser.add_argument("--video")
     parser.add_argument("--resize-period", type=float, default=2.0)
     parser.add_argument("--exit-with-stdin", action="store_true")
     parser.add_argument("--check", action="store_true")
@@ -260,8 +261,12 @@ def main():
         return fail("--port must be 0-65535, not %d" % args.port)
     if args.resize_period <= 0:
         return fail("--resize-period must be positive")
-    if not os.path.isfile(args.video):
+    if args.video is not None and not os.path.isfile(args.video):
         return fail("video file not found: %s" % args.video)
+    video_path = args.video or DEFAULT_VIDEO
+    if not os.path.isfile(video_path):
+        print("warning: %s not found (Debian package opencv-doc): no /vtest" % video_path, file=sys.stderr, flush=True)
+        video_path = None
     missing = check()
     if missing is not None:
         return fail("missing " + missing)
@@ -289,38 +294,46 @@ def main():
         GLib.io_add_watch(GLib.IOChannel.unix_new(sys.stdin.fileno()), GLib.PRIORITY_DEFAULT,
                           GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR, on_stdin(GLib, stop))
 
-    video = LoopedFile(Gst, args.video)
-    problem = video.start()
-    if problem is not None:
-        video.stop()
-        return fail("cannot decode %s: %s" % (args.video, problem))
+    video = None
+    if video_path is not None:
+        video = LoopedFile(Gst, video_path)
+        problem = video.start()
+        if problem is not None:
+            video.stop()
+            return fail("cannot decode %s: %s" % (video_path, problem))
 
     server = GstRtspServer.RTSPServer()
     server.set_address(args.host)
     server.set_service(str(args.port))
     mounts = server.get_mount_points()
 
-    def vtest_frame():
-        data = video.newest()
-        return None if data is None else (video.width, video.height, data)
-
-    num, den = video.fps
-    vtest_fps = max(1, round(num / den))
-    add_mount(Gst, GstRtspServer, mounts, "/vtest", vtest_fps, True, lambda: vtest_frame)
+    if video is not None:
+        num, den = video.fps
+        add_mount(Gst, GstRtspServer, mounts, "/vtest", max(1, round(num / den)), True, lambda: vtest_frames(video))
     add_mount(Gst, GstRtspServer, mounts, "/clock", 30, True, lambda: clock_frame(ClockFrames(np, [(640, 480)], 0)))
     add_mount(Gst, GstRtspServer, mounts, "/resize", 30, False,
               lambda: clock_frame(ClockFrames(np, [(640, 480), (320, 240)], args.resize_period)))
 
     if server.attach(None) == 0:
-        video.stop()
+        if video is not None:
+            video.stop()
         return fail("cannot listen on %s:%d (port in use?)" % (args.host, args.port), 1)
 
     print("ready rtsp://%s:%d" % (args.host, server.get_bound_port()), flush=True)
     try:
         loop.run()
     finally:
-        video.stop()
+        if video is not None:
+            video.stop()
     return 0
+
+
+def vtest_frames(video):
+    def make():
+        data = video.newest()
+        return None if data is None else (video.width, video.height, data)
+
+    return make
 
 
 def clock_frame(frames):
