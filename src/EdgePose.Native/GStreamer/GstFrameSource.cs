@@ -20,6 +20,10 @@ public sealed class GstFrameSource : IDisposable
     // Waits are cut into slices so that a pipeline error is seen within one slice instead of at the timeout.
     private static readonly long s_sliceNs = 100_000_000;
 
+    // A failed state change is seen before the element's error reaches the bus (rtspsrc posts it from its own
+    // thread): how long to wait for that error, which names the cause, before reporting the bare failure.
+    private static readonly long s_failureWaitNs = 1_000_000_000;
+
     private readonly GstPipelineHandle _pipeline;
     private readonly GstElementHandle _sink;
     private readonly GstBusHandle _bus;
@@ -245,7 +249,7 @@ public sealed class GstFrameSource : IDisposable
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)_options.OpenTimeout.TotalMilliseconds / 1000;
         if (GstCoreApi.SetState(_pipeline, GstState.Playing) == GstStateChangeReturn.Failure)
         {
-            ThrowIfError();
+            ThrowIfError(s_failureWaitNs);
             throw new GStreamerException($"source '{Name}' could not start");
         }
 
@@ -278,7 +282,7 @@ public sealed class GstFrameSource : IDisposable
             var result = GstCoreApi.GetState(_pipeline, out _, out _, (ulong)Math.Min(RemainingNs(deadline), s_sliceNs));
             if (result == GstStateChangeReturn.Failure)
             {
-                ThrowIfError();
+                ThrowIfError(s_failureWaitNs);
                 throw new GStreamerException($"source '{Name}' could not start");
             }
 
@@ -322,9 +326,10 @@ public sealed class GstFrameSource : IDisposable
         return ticks <= 0 ? 0 : (long)(ticks * (1e9 / Stopwatch.Frequency));
     }
 
-    private void ThrowIfError()
+    /// <summary>Throws the first error on the bus, waiting up to <paramref name="waitNs"/> nanoseconds for one.</summary>
+    private void ThrowIfError(long waitNs = 0)
     {
-        if (GstBusReader.FirstError(_bus, _warn) is { } error)
+        if (GstBusReader.FirstError(_bus, _warn, waitNs) is { } error)
         {
             throw new GStreamerException(CredentialMask.Mask($"source '{Name}' failed: {error}"));
         }
