@@ -29,6 +29,9 @@ APT_PACKAGES=(
   # GStreamer: video sources (RTSP, cameras, files, test patterns) are read through it.
   libgstreamer1.0-0 libgstreamer-plugins-base1.0-0 gstreamer1.0-tools
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  # The tests' RTSP server (scripts/rtsp-test-server.py): gst-rtsp-server through python3-gi, x264enc
+  # (plugins-ugly) for live H.264, numpy to paint the pixel clock.
+  gir1.2-gst-rtsp-server-1.0 python3-gi python3-numpy gstreamer1.0-plugins-ugly
   # clang compiles the CUDA kernels (native/kernels) to PTX; no CUDA toolkit needed.
   clang-19
 )

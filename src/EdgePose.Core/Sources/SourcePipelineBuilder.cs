@@ -8,7 +8,8 @@ namespace EdgePose.Core.Sources;
 /// Builds the GStreamer pipeline (gst-launch syntax) that reads a <see cref="SourceUri"/> into an appsink
 /// named "sink", as BGR or NV12 in system memory:
 /// <list type="bullet">
-/// <item>RTSP: rtspsrc latency=0 over TCP or UDP, decodebin (or nvv4l2decoder ! nvvidconv where JetPack has them);</item>
+/// <item>RTSP: rtspsrc latency=0 over TCP or UDP, decodebin (or nvv4l2decoder ! nvvidconv where JetPack has them);
+/// its end of stream is a failure (<see cref="SourcePipeline.EndIsFailure"/>: the server went away);</item>
 /// <item>files: filesrc ! decodebin, every frame, the reader's pace (nothing dropped);</item>
 /// <item>cameras: v4l2src; CSI: nvarguscamerasrc ! nvvidconv; tests: videotestsrc;</item>
 /// <item>live sources end in "appsink drop=true max-buffers=1 sync=false": the newest frame, no queue.</item>
@@ -23,7 +24,7 @@ public static class SourcePipelineBuilder
         ArgumentNullException.ThrowIfNull(options);
         return source.Kind switch
         {
-            SourceKind.Rtsp => Live(Rtsp(source.Location, options)),
+            SourceKind.Rtsp => Live(Rtsp(source.Location, options)) with { EndIsFailure = true },
             SourceKind.VideoFile => new SourcePipeline($"filesrc location={Quote(source.Location)} ! {Decode} ! {Convert(options, nvmm: options.Has(GstElementNames.NvVidConv))} ! {FileSink(options)}", IsLive: false),
             SourceKind.Camera => Live($"v4l2src device={Quote(source.Location)}{Caps("video/x-raw", source.Mode)} ! {Convert(options, nvmm: false)}"),
             SourceKind.Csi => Live(Csi(source, options)),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EdgePose.Native.GStreamer.Handles;
 using EdgePose.Native.GStreamer.Interop;
 
@@ -12,10 +13,10 @@ internal static class GstBusReader
 {
     private const GstMessageType Wanted = GstMessageType.Error | GstMessageType.Warning;
 
-    /// <summary>The next error or warning, or null when there is none.</summary>
-    public static GstBusMessage? Pop(GstBusHandle bus)
+    /// <summary>The next error or warning, or null when there is none (within <paramref name="waitNs"/> nanoseconds).</summary>
+    public static GstBusMessage? Pop(GstBusHandle bus, long waitNs = 0)
     {
-        var raw = GstBusApi.PopFiltered(bus, Wanted);
+        var raw = waitNs > 0 ? GstBusApi.TimedPopFiltered(bus, (ulong)waitNs, Wanted) : GstBusApi.PopFiltered(bus, Wanted);
         if (raw == IntPtr.Zero)
         {
             return null;
@@ -40,10 +41,14 @@ internal static class GstBusReader
         return new GstBusMessage(isError, text, element, detail);
     }
 
-    /// <summary>The first error on the bus, handing warnings to <paramref name="warn"/>; null when there is none.</summary>
-    public static GstBusMessage? FirstError(GstBusHandle bus, Action<GstBusMessage>? warn)
+    /// <summary>
+    /// The first error on the bus, handing warnings to <paramref name="warn"/>; null when there is none, after
+    /// waiting up to <paramref name="waitNs"/> nanoseconds for one (0: only what is there now).
+    /// </summary>
+    public static GstBusMessage? FirstError(GstBusHandle bus, Action<GstBusMessage>? warn, long waitNs = 0)
     {
-        while (Pop(bus) is { } m)
+        var deadline = Stopwatch.GetTimestamp() + (long)(waitNs * (Stopwatch.Frequency / 1e9));
+        while (Pop(bus, Math.Max(0, (long)((deadline - Stopwatch.GetTimestamp()) * (1e9 / Stopwatch.Frequency)))) is { } m)
         {
             if (m.IsError)
             {

@@ -11,32 +11,43 @@ namespace EdgePose.Native.GStreamer;
 /// differ, and allocates nothing in steady state. Opening waits for the first frame up to
 /// <see cref="GstFrameSourceOptions.OpenTimeout"/>; a read waits up to <see cref="GstFrameSourceOptions.ReadTimeout"/>
 /// and then reports <see cref="FrameReadStatus.TimedOut"/> (stalled). Errors on the pipeline's bus become a
-/// <see cref="GStreamerException"/> naming the source, credentials hidden. Not thread-safe: one reader.
+/// <see cref="GStreamerException"/> naming the source, credentials hidden, within about 0.1 s (opening included),
+/// and so does the end of a source that never ends by itself (<see cref="SourcePipeline.EndIsFailure"/>: an RTSP
+/// server that went away). Not thread-safe: one reader.
 /// </summary>
 public sealed class GstFrameSource : IDisposable
 {
     // Waits are cut into slices so that a pipeline error is seen within one slice instead of at the timeout.
     private static readonly long s_sliceNs = 100_000_000;
 
+    // A failed state change is seen before the element's error reaches the bus (rtspsrc posts it from its own
+    // thread): how long to wait for that error, which names the cause, before reporting the bare failure.
+    private static readonly long s_failureWaitNs = 1_000_000_000;
+
     private readonly GstPipelineHandle _pipeline;
     private readonly GstElementHandle _sink;
     private readonly GstBusHandle _bus;
     private readonly GstFrameSourceOptions _options;
-    private readonly Action<GstBusMessage>? _warn;
+    private readonly bool _endIsFailure;
+    private readonly Action<GstBusMessage> _warn;
+    private GstBusMessage? _lastWarning;
     private GstSampleHandle? _held;
     private GstCapsHandle? _caps;
 
-    private GstFrameSource(string name, GstPipelineHandle pipeline, GstElementHandle sink, GstBusHandle bus, GstFrameSourceOptions options)
+    private GstFrameSource(string name, GstPipelineHandle pipeline, GstElementHandle sink, GstBusHandle bus, GstFrameSourceOptions options, bool endIsFailure)
     {
         Name = name;
         _pipeline = pipeline;
         _sink = sink;
         _bus = bus;
         _options = options;
-        if (options.Warn is { } warn)
+        _endIsFailure = endIsFailure;
+        var warn = options.Warn;
+        _warn = m =>
         {
-            _warn = m => warn(CredentialMask.Mask($"source '{Name}': {m}"));
-        }
+            _lastWarning = m;
+            warn?.Invoke(CredentialMask.Mask($"source '{Name}': {m}"));
+        };
     }
 
     /// <summary>The source's name in messages (credentials hidden).</summary>
@@ -52,11 +63,14 @@ public sealed class GstFrameSource : IDisposable
     public static GstFrameSource Open(SourcePipeline pipeline, string name, GstFrameSourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        return Open(pipeline.Launch, name, options);
+        return Open(pipeline.Launch, name, options, pipeline.EndIsFailure);
     }
 
-    /// <summary>Opens a gst-launch description ending in "appsink name=sink" and waits for its first frame.</summary>
-    public static GstFrameSource Open(string launch, string name, GstFrameSourceOptions options)
+    /// <summary>
+    /// Opens a gst-launch description ending in "appsink name=sink" and waits for its first frame. With
+    /// <paramref name="endIsFailure"/> its end of stream is a <see cref="GStreamerException"/>, not <see cref="FrameReadStatus.EndOfStream"/>.
+    /// </summary>
+    public static GstFrameSource Open(string launch, string name, GstFrameSourceOptions options, bool endIsFailure = false)
     {
         ArgumentNullException.ThrowIfNull(launch);
         ArgumentNullException.ThrowIfNull(options);
@@ -83,7 +97,7 @@ public sealed class GstFrameSource : IDisposable
             throw;
         }
 
-        var source = new GstFrameSource(name, pipeline, sink, bus, options);
+        var source = new GstFrameSource(name, pipeline, sink, bus, options, endIsFailure);
         try
         {
             source.Start();
@@ -128,6 +142,11 @@ public sealed class GstFrameSource : IDisposable
         else
         {
             var status = Pull(Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)_options.ReadTimeout.TotalMilliseconds / 1000, out sample, cancellationToken);
+            if (status == FrameReadStatus.EndOfStream && _endIsFailure)
+            {
+                throw new GStreamerException(CredentialMask.Mask(_lastWarning is { } w ? $"source '{Name}' failed: the stream ended: {w}" : $"source '{Name}' failed: the stream ended"));
+            }
+
             if (status != FrameReadStatus.Frame)
             {
                 return status;
@@ -177,6 +196,7 @@ public sealed class GstFrameSource : IDisposable
 
             stamp = new FrameStamp(FramesRead, Stopwatch.GetTimestamp(), GstLayout.BufferPts(buffer));
             FramesRead++;
+            _lastWarning = null;
             return FrameReadStatus.Frame;
         }
         finally
@@ -236,15 +256,11 @@ public sealed class GstFrameSource : IDisposable
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)_options.OpenTimeout.TotalMilliseconds / 1000;
         if (GstCoreApi.SetState(_pipeline, GstState.Playing) == GstStateChangeReturn.Failure)
         {
-            ThrowIfError();
+            ThrowIfError(s_failureWaitNs);
             throw new GStreamerException($"source '{Name}' could not start");
         }
 
-        if (GstCoreApi.GetState(_pipeline, out _, out _, (ulong)RemainingNs(deadline)) == GstStateChangeReturn.Failure)
-        {
-            ThrowIfError();
-            throw new GStreamerException($"source '{Name}' could not start");
-        }
+        WaitUntilStarted(deadline);
 
         switch (Pull(deadline, out var sample))
         {
@@ -258,6 +274,30 @@ public sealed class GstFrameSource : IDisposable
         var caps = GstSampleApi.SampleGetCaps(sample);
         Format = ReadFormat(caps);
         _caps = GstCapsHandle.Ref(caps);
+    }
+
+    /// <summary>
+    /// Waits for the state change to PLAYING to finish, in slices, watching the bus: a source that fails while
+    /// changing state (rtspsrc's asynchronous open of an unreachable server) posts an error and never finishes,
+    /// and must not hold the caller until the deadline. Returns at the deadline too; the first pull then times out.
+    /// </summary>
+    private void WaitUntilStarted(long deadline)
+    {
+        while (true)
+        {
+            ThrowIfError();
+            var result = GstCoreApi.GetState(_pipeline, out _, out _, (ulong)Math.Min(RemainingNs(deadline), s_sliceNs));
+            if (result == GstStateChangeReturn.Failure)
+            {
+                ThrowIfError(s_failureWaitNs);
+                throw new GStreamerException($"source '{Name}' could not start");
+            }
+
+            if (result != GstStateChangeReturn.Async || RemainingNs(deadline) == 0)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Waits for a sample until <paramref name="deadline"/> (Stopwatch ticks), watching the bus.</summary>
@@ -299,9 +339,10 @@ public sealed class GstFrameSource : IDisposable
         return ticks <= 0 ? 0 : (long)(ticks * (1e9 / Stopwatch.Frequency));
     }
 
-    private void ThrowIfError()
+    /// <summary>Throws the first error on the bus, waiting up to <paramref name="waitNs"/> nanoseconds for one.</summary>
+    private void ThrowIfError(long waitNs = 0)
     {
-        if (GstBusReader.FirstError(_bus, _warn) is { } error)
+        if (GstBusReader.FirstError(_bus, _warn, waitNs) is { } error)
         {
             throw new GStreamerException(CredentialMask.Mask($"source '{Name}' failed: {error}"));
         }

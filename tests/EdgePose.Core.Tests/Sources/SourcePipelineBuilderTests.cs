@@ -25,6 +25,15 @@ public sealed class SourcePipelineBuilderTests
             "rtspsrc location=\"rtsp://cam:8554/live\" latency=0 protocols=tcp ! application/x-rtp,media=video ! decodebin ! videoconvert ! video/x-raw,format=BGR ! " + LiveSink,
             p.Launch);
         Assert.True(p.IsLive);
+        Assert.True(p.EndIsFailure);
+    }
+
+    [Fact]
+    public void Only_rtsp_streams_treat_their_end_as_a_failure()
+    {
+        Assert.False(Build("test://ball?live=true").EndIsFailure);
+        Assert.False(Build("gst://videotestsrc").EndIsFailure);
+        Assert.False(Build("/data/clip.MP4").EndIsFailure);
     }
 
     [Fact]

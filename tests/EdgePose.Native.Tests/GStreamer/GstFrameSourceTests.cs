@@ -177,6 +177,20 @@ public sealed class GstFrameSourceTests
     }
 
     [RequiresGStreamerFact]
+    public void End_of_a_source_that_never_ends_by_itself_is_a_failure_naming_it()
+    {
+        const string launch = "videotestsrc num-buffers=2 ! video/x-raw,width=8,height=8 ! videoconvert ! video/x-raw,format=BGR ! appsink name=sink sync=false";
+        using var source = GstFrameSource.Open(launch, "rtsp://u:secret@cam/live", TestSources.Quick, endIsFailure: true);
+        var frame = new byte[source.Format.TightBytes];
+        Assert.Equal(FrameReadStatus.Frame, source.Read(frame, out _));
+        Assert.Equal(FrameReadStatus.Frame, source.Read(frame, out _));
+
+        var e = Assert.Throws<GStreamerException>(() => source.Read(frame, out _));
+
+        Assert.Equal("source 'rtsp://***@cam/live' failed: the stream ended", e.Message);
+    }
+
+    [RequiresGStreamerFact]
     public void Frame_format_other_than_bgr_or_nv12_is_refused_naming_it()
     {
         const string launch = "videotestsrc ! video/x-raw,format=RGB,width=8,height=8 ! appsink name=sink";

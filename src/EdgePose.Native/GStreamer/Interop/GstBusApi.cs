@@ -13,6 +13,10 @@ internal static partial class GstBusApi
     [LibraryImport(GstLibraries.Core, EntryPoint = "gst_bus_pop_filtered")]
     public static partial IntPtr PopFiltered(GstBusHandle bus, GstMessageType types);
 
+    /// <summary>As <see cref="PopFiltered"/>, waiting up to <paramref name="timeoutNs"/> nanoseconds for such a message.</summary>
+    [LibraryImport(GstLibraries.Core, EntryPoint = "gst_bus_timed_pop_filtered")]
+    public static partial IntPtr TimedPopFiltered(GstBusHandle bus, ulong timeoutNs, GstMessageType types);
+
     [LibraryImport(GstLibraries.Core, EntryPoint = "gst_message_unref")]
     public static partial void MessageUnref(IntPtr message);
 
