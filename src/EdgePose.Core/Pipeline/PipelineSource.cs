@@ -19,6 +19,13 @@ public sealed record PipelineSource(int Index, string Id, SourceUri Uri, SourceP
     /// <summary>For a file source: hand frames over at the file's frame rate instead of as fast as they are read.</summary>
     public bool Realtime { get; init; }
 
+    /// <summary>
+    /// The frames carry their capture time in their pixels (<see cref="PixelClock"/>, the RTSP test server's /clock):
+    /// the frame's capture time and capture stamp are set from it, so every latency counts from the moment the
+    /// frame was made, network and decoding included. For latency measurements.
+    /// </summary>
+    public bool PixelClock { get; init; }
+
     /// <summary>The source in messages: its id and its URI with credentials hidden.</summary>
     public string Display => Id == Uri.Display ? Id : $"{Id} ({Uri.Display})";
 }

@@ -31,6 +31,7 @@ public sealed partial class PosePipeline : IDisposable
     private readonly BatchJob[] _jobs;
     private readonly Channel<BatchJob> _freeJobs;
     private readonly Channel<BatchJob> _toEngine;
+    private readonly Channel<bool> _engineCredits;
     private readonly Channel<BatchJob> _toDecode;
     private readonly LetterboxPreprocessor _preprocessor;
     private readonly FairBatcher _batcher;
@@ -76,7 +77,6 @@ public sealed partial class PosePipeline : IDisposable
             _runners[i] = new SourceRunner(sources[i], readers, _framePools[i], _sourceQueues[i], counters, options, log);
         }
 
-        // WriteDroppingOldest counts its own drops: the queue's callback only returns the frame for it.
         _jobs = [.. Enumerable.Range(0, options.BatchesInFlight).Select(_ => new BatchJob(model.Engine.CreateBufferSet(), MaxBatch))];
         _freeJobs = Channel.CreateBounded<BatchJob>(options.BatchesInFlight);
         foreach (var job in _jobs)
@@ -85,6 +85,17 @@ public sealed partial class PosePipeline : IDisposable
         }
 
         _toEngine = Channel.CreateBounded<BatchJob>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+
+        // How many batches may be prepared ahead of the engine. Files: two, so the engine never waits. Live sources:
+        // one, taken when the engine finishes a run, so a batch holds the newest frames rather than frames that
+        // waited a whole run (the engine then idles only for the preprocessing, about a millisecond).
+        int credits = sources.Any(s => s.IsLive) ? 1 : 2;
+        _engineCredits = Channel.CreateBounded<bool>(credits);
+        for (int i = 0; i < credits; i++)
+        {
+            _engineCredits.Writer.TryWrite(true);
+        }
+
         _toDecode = Channel.CreateBounded<BatchJob>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         _preprocessor = new LetterboxPreprocessor(resizer, model.Input.Width, model.Input.Height);
         _batcher = new FairBatcher(_sourceQueues, _ready, options.BatchTimeout);
@@ -189,6 +200,7 @@ public sealed partial class PosePipeline : IDisposable
     private void CompleteChannels()
     {
         _freeJobs.Writer.TryComplete();
+        _engineCredits.Writer.TryComplete();
         _toEngine.Writer.TryComplete();
         _toDecode.Writer.TryComplete();
         foreach (var sink in _sinks)
@@ -213,14 +225,23 @@ public sealed partial class PosePipeline : IDisposable
         {
             while (true)
             {
-                if (!_freeJobs.Reader.TryRead(out var job))
+                if (!_engineCredits.Reader.TryRead(out _))
                 {
-                    if (!await _freeJobs.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    if (!await _engineCredits.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
                     {
                         return; // aborted
                     }
 
                     continue;
+                }
+
+                BatchJob job;
+                while (!_freeJobs.Reader.TryRead(out job!))
+                {
+                    if (!await _freeJobs.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                        return; // aborted
+                    }
                 }
 
                 bool more;
@@ -243,6 +264,7 @@ public sealed partial class PosePipeline : IDisposable
                 if (job.Count == 0)
                 {
                     _freeJobs.Writer.TryWrite(job);
+                    _engineCredits.Writer.TryWrite(true);
                     continue;
                 }
 
@@ -311,6 +333,7 @@ public sealed partial class PosePipeline : IDisposable
                 }
 
                 long t1 = Stopwatch.GetTimestamp();
+                _engineCredits.Writer.TryWrite(true); // the engine is free: the next batch may be taken
                 Stats.AddBatch(job.Count, t1 - t0);
                 for (int i = 0; i < job.Count; i++)
                 {

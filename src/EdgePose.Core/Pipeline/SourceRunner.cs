@@ -211,13 +211,12 @@ internal sealed partial class SourceRunner
                 }
             }
 
-            frame.SetCaptureTime(DateTimeOffset.UtcNow);
-            frame.Stamps.Mark(PipelineStage.Capture);
+            StampCapture(frame);
             _sequence++;
             _counters.AddCaptured();
             if (_source.IsLive)
             {
-                _counters.AddDropped(_queue.WriteDroppingOldest(frame));
+                _queue.WriteDroppingOldest(frame); // a frame pushed out is returned and counted by the queue
                 continue;
             }
 
@@ -243,6 +242,25 @@ internal sealed partial class SourceRunner
         }
 
         return SessionEnd.Stopped;
+    }
+
+    /// <summary>Capture time and stamp: now, or the time painted into the frame for a pixel-clock source.</summary>
+    private void StampCapture(Frame frame)
+    {
+        long ticks = System.Diagnostics.Stopwatch.GetTimestamp();
+        var now = DateTimeOffset.UtcNow;
+        if (_source.PixelClock && frame.Format == PixelFormat.Bgr24
+            && PixelClock.TryReadBgr(frame.Pixels, frame.Width, frame.Height, frame.Stride, out long unixMs))
+        {
+            var made = DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+            var age = now - made;
+            frame.SetCaptureTime(made);
+            frame.Stamps.Mark(PipelineStage.Capture, ticks - (long)(age.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
+            return;
+        }
+
+        frame.SetCaptureTime(now);
+        frame.Stamps.Mark(PipelineStage.Capture, ticks);
     }
 
     private void Fail(Exception e)

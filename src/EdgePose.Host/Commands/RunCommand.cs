@@ -37,13 +37,14 @@ public static class RunCommand
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds" };
         var maxFrames = new Option<long?>("--max-frames") { Description = "Stop each source after this many frames" };
         var realtime = new Option<bool>("--realtime") { Description = "Read video files at their frame rate, as a camera (default: as fast as possible)" };
+        var pixelClock = new Option<bool>("--pixel-clock") { Description = "The sources paint their capture time into their pixels (scripts/rtsp-test-server.py /clock): latencies count from it" };
         var deviceId = new Option<string?>("--device-id") { Description = "This device's id in events (default: the host name)" };
         var status = new Option<double?>("--status-interval") { Description = "Seconds between status lines (0: none; default 1)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 
         var cmd = new Command("run", "Run the live pipeline: sources → poses → outputs, until the sources end or Ctrl+C")
         {
-            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, preview, duration, maxFrames, realtime, deviceId, status, verbose,
+            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, preview, duration, maxFrames, realtime, pixelClock, deviceId, status, verbose,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -66,6 +67,11 @@ public static class RunCommand
                 if (parse.GetValue(realtime))
                 {
                     overrides[$"Sources:{i}:Realtime"] = "true";
+                }
+
+                if (parse.GetValue(pixelClock))
+                {
+                    overrides[$"Sources:{i}:PixelClock"] = "true";
                 }
             }
 

@@ -48,7 +48,7 @@ public static partial class RunSources
                     PixelFormat = FramePixelFormat.Bgr,
                     RtspTransport = s.Transport == "udp" ? RtspTransport.Udp : RtspTransport.Tcp,
                 };
-                sources.Add(new PipelineSource(sources.Count, id, uri, pipeline) { Realtime = s.Realtime });
+                sources.Add(new PipelineSource(sources.Count, id, uri, pipeline) { Realtime = s.Realtime, PixelClock = s.PixelClock });
             }
             catch (InputException e)
             {

@@ -14,4 +14,7 @@ public sealed class SourceSettings
 
     /// <summary>For a video file: hand frames over at the file's frame rate, as a camera would (default: as fast as they are read).</summary>
     public bool Realtime { get; set; }
+
+    /// <summary>The frames carry their capture time in their pixels (the RTSP test server's /clock): latencies count from it.</summary>
+    public bool PixelClock { get; set; }
 }
