@@ -147,14 +147,16 @@ public sealed class RtspServerCrashTests(ITestOutputHelper output)
         public PathKind Probe(string path) => PathKind.Missing;
     }
 
-    private readonly record struct Resources(int Threads, int OpenFiles, long ManagedBytes)
+    /// <summary>What the process holds; the resident set size is printed only (GLib's and the allocator's caches make it noisy).</summary>
+    private readonly record struct Resources(int Threads, int OpenFiles, long ManagedBytes, long ResidentBytes)
     {
         public static Resources Measure()
         {
+            var managed = GC.GetTotalMemory(forceFullCollection: true);
             using var self = Process.GetCurrentProcess();
-            return new Resources(self.Threads.Count, Directory.GetFileSystemEntries("/proc/self/fd").Length, GC.GetTotalMemory(forceFullCollection: true));
+            return new Resources(self.Threads.Count, Directory.GetFileSystemEntries("/proc/self/fd").Length, managed, self.WorkingSet64);
         }
 
-        public override string ToString() => $"{Threads} threads, {OpenFiles} open files, {ManagedBytes / 1024} KiB managed";
+        public override string ToString() => $"{Threads} threads, {OpenFiles} open files, {ManagedBytes / 1024} KiB managed, {ResidentBytes / (1024 * 1024)} MiB resident";
     }
 }
