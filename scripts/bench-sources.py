@@ -45,14 +45,44 @@ def main():
         spread = (max(shares) - min(shares)) / (sum(shares) / len(shares)) * 100 if shares else 0
         rows.append(f"| {n} | {head.group(3)} | {float(head.group(3)) / n:.2f} | {min(shares)}–{max(shares)} ({spread:.0f} %) | {head.group(5)} | "
                     f"{eng.group(1)} | {lat.group(1)} / {lat.group(3)} | {busy.group(1)} % |")
+    fair_rows = fairness(a)
     server.stdin.close()
     server.wait(timeout=10)
     print("| sources | total fps | fps per source | inferences per source (spread) | dropped | engine run p50 ms | capture→result p50 / p99 ms | engine busy |")
     print("|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     print()
+    print("Fairness: four live test patterns at 2, 5, 15 and 30 fps sharing the engine (max-min fair share):")
+    print()
+    print("| source | fps offered | frames captured | inferences | fair share | off by |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(fair_rows))
+    print()
     print("\n".join(summaries))
     return 0
+
+
+def max_min(offered, total):
+    shares, left, remaining = {}, sorted(offered.items(), key=lambda kv: kv[1]), float(total)
+    while left:
+        k, want = left.pop(0)
+        share = min(want, remaining / (len(left) + 1))
+        shares[k] = share
+        remaining -= share
+    return shares
+
+
+def fairness(a):
+    rates = {"f2": 2, "f5": 5, "f15": 15, "f30": 30}
+    args = ["dotnet", os.path.join(ROOT, "src", "EdgePose.Host", "bin", "Release", "net10.0", "edgepose.dll"), "run",
+            "--model", a.model, "--duration", str(a.seconds), "--status-interval", "0"]
+    for k, fps in rates.items():
+        args += ["--source", f"{k}=test://ball?fps={fps}"]
+    out = subprocess.run(args, capture_output=True, text=True).stdout
+    got = {m.group(1): (int(m.group(2)), int(m.group(3))) for m in re.finditer(r"(?m)^(f\d+)\s+\w+\s+(\d+)\s+(\d+)", out)}
+    total = sum(v[1] for v in got.values())
+    fair = max_min({k: v[0] for k, v in got.items()}, total)
+    return [f"| {k} | {rates[k]} | {got[k][0]} | {got[k][1]} | {fair[k]:.1f} | {(got[k][1] - fair[k]) / fair[k] * 100:+.1f} % |" for k in rates]
 
 
 if __name__ == "__main__":

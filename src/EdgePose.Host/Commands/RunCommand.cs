@@ -150,7 +150,14 @@ public static class RunCommand
             await console.Error.WriteLineAsync("error: " + error).ConfigureAwait(false);
         }
 
-        return ct.IsCancellationRequested ? ExitCodes.Cancelled : outcome.ExitCode;
+        if (ct.IsCancellationRequested)
+        {
+            // As every command: a signal ends with "cancelled" and 130 or 143 (the summary is already printed).
+            await console.Error.WriteLineAsync("error: cancelled").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+
+        return outcome.ExitCode;
     }
 
     /// <summary>"door=rtsp://..." names a source; a URI with a scheme or a path alone stays unnamed.</summary>

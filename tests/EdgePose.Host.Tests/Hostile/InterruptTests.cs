@@ -75,6 +75,23 @@ public sealed class InterruptTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "metrics.json")));
     }
 
+    [RequiresSharedTheory("models/yolo11n-pose_int8_floathead.onnx")]
+    [InlineData("INT", ExitCodes.Cancelled)]
+    [InlineData("TERM", ExitCodes.Terminated)]
+    public void Signal_during_a_live_run_drains_prints_the_summary_and_exits_with_the_signal_code(string signal, int expected)
+    {
+        var events = Path.Combine(_dir, "events.jsonl");
+        var (code, stdout, stderr) = RunAndSignalWhen(signal, "is live", "run", "-m", TestPaths.FloatHeadModel, "-s", "cam=test://ball?fps=10", "--status-interval", "0", "--jsonl", events);
+
+        Assert.Equal(expected, code);
+        Assert.Matches(@"cam\s+stopped\s+\d+\s+[1-9]", stdout);
+        Assert.Contains("error: cancelled", stderr, StringComparison.Ordinal);
+        if (File.Exists(events))
+        {
+            Assert.All(File.ReadAllLines(events), l => JsonDocument.Parse(l).Dispose());
+        }
+    }
+
     private static (int Code, string Stdout, string Stderr) RunAndSignal(string signal, params string[] args) => RunAndSignalWhen(signal, null, args);
 
     /// <summary>
