@@ -15,13 +15,17 @@ internal sealed class FairBatcher
     private readonly StageQueue<Frame>[] _queues;
     private readonly ReadySignal _ready;
     private readonly TimeSpan _timeout;
+    private readonly IReadOnlyList<SourceCounters> _sources;
+    private readonly long _freshWaitTicks;
     private int _next;
 
-    public FairBatcher(StageQueue<Frame>[] queues, ReadySignal ready, TimeSpan timeout)
+    public FairBatcher(StageQueue<Frame>[] queues, ReadySignal ready, TimeSpan timeout, IReadOnlyList<SourceCounters> sources, TimeSpan freshFrameWait)
     {
         _queues = queues;
         _ready = ready;
         _timeout = timeout;
+        _sources = sources;
+        _freshWaitTicks = (long)(freshFrameWait.TotalSeconds * Stopwatch.Frequency);
     }
 
     /// <summary>True when every source has finished and its queue is empty.</summary>
@@ -51,6 +55,11 @@ internal sealed class FairBatcher
             bool took = TakeTurn(job);
             if (job.IsFull)
             {
+                if (job.Count == 1)
+                {
+                    await FreshenAsync(job, cancellationToken).ConfigureAwait(false);
+                }
+
                 return true;
             }
 
@@ -80,6 +89,43 @@ internal sealed class FairBatcher
             {
                 return true;
             }
+        }
+    }
+
+    /// <summary>
+    /// A batch of one live frame whose source's next frame is due within the fresh-frame wait: waits for that frame
+    /// and runs it instead (the older one is dropped, counted). See <see cref="PipelineOptions.FreshFrameWait"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask FreshenAsync(BatchJob job, CancellationToken cancellationToken)
+    {
+        var frame = job.Frames[0];
+        var source = _sources[frame.SourceId];
+        if (_freshWaitTicks <= 0 || !source.Source.IsLive || source.NextArrivalDue is not (> 0 and var due))
+        {
+            return;
+        }
+
+        long now = Stopwatch.GetTimestamp();
+        if (due <= now || due - now > _freshWaitTicks)
+        {
+            return;
+        }
+
+        long deadline = due + (_freshWaitTicks / 4); // a little slack for jitter
+        var queue = _queues[frame.SourceId];
+        while ((now = Stopwatch.GetTimestamp()) < deadline)
+        {
+            if (queue.TryRead(out var newer))
+            {
+                job.Frames[0] = newer;
+                newer.Stamps.Mark(PipelineStage.Queue);
+                frame.Return();
+                source.AddDropped();
+                return;
+            }
+
+            await _ready.WaitAsync(Stopwatch.GetElapsedTime(now, deadline), cancellationToken).ConfigureAwait(false);
         }
     }
 

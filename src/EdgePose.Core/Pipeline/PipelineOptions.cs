@@ -22,6 +22,13 @@ public sealed record PipelineOptions
     /// </summary>
     public TimeSpan BatchTimeout { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// For a batch of one live frame: when the source's next frame is due within this time, wait for it and take it
+    /// instead (the older one is dropped). The engine idles at most this long, and the frame it runs is fresh, so
+    /// capture-to-result latency loses most of the half frame interval a frame otherwise waits. Zero disables it.
+    /// </summary>
+    public TimeSpan FreshFrameWait { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Frames a live source's queue holds: 1 keeps only the newest.</summary>
     public int LiveQueueCapacity { get; init; } = 1;
 

@@ -98,7 +98,7 @@ public sealed partial class PosePipeline : IDisposable
 
         _toDecode = Channel.CreateBounded<BatchJob>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         _preprocessor = new LetterboxPreprocessor(resizer, model.Input.Width, model.Input.Height);
-        _batcher = new FairBatcher(_sourceQueues, _ready, options.BatchTimeout);
+        _batcher = new FairBatcher(_sourceQueues, _ready, options.BatchTimeout, Stats.Sources, options.FreshFrameWait);
         int maxDetections = options.Decode.Validated().MaxDetections;
         _results = new FrameResultPool((_sinks.Length * (options.SinkQueueCapacity + 1)) + inFlight + 2, maxDetections, model.KeypointCount);
         _decoded = new PoseDetections(maxDetections, model.KeypointCount);

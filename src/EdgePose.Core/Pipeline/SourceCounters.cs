@@ -15,6 +15,8 @@ public sealed class SourceCounters
     private long _stalls;
     private long _formatChanges;
     private int _state;
+    private long _lastArrival;
+    private long _interval;
     private string? _lastError;
 
     public SourceCounters(PipelineSource source)
@@ -45,6 +47,36 @@ public sealed class SourceCounters
     public string? LastError => Volatile.Read(ref _lastError);
 
     internal void AddCaptured() => Interlocked.Increment(ref _captured);
+
+    /// <summary>Stopwatch ticks when the next frame is expected (last arrival + smoothed interval); 0 when unknown.</summary>
+    public long NextArrivalDue
+    {
+        get
+        {
+            long last = Interlocked.Read(ref _lastArrival), interval = Interlocked.Read(ref _interval);
+            return last == 0 || interval == 0 ? 0 : last + interval;
+        }
+    }
+
+    /// <summary>Notes a frame's arrival (Stopwatch ticks) and smooths the interval between arrivals (1/8 per frame).</summary>
+    internal void NoteArrival(long ticks)
+    {
+        long last = Interlocked.Exchange(ref _lastArrival, ticks);
+        if (last == 0 || ticks <= last)
+        {
+            return;
+        }
+
+        long gap = ticks - last, interval = Interlocked.Read(ref _interval);
+        Interlocked.Exchange(ref _interval, interval == 0 ? gap : interval + ((gap - interval) / 8));
+    }
+
+    /// <summary>Forgets the arrival rhythm (a new connection).</summary>
+    internal void ResetArrivals()
+    {
+        Interlocked.Exchange(ref _lastArrival, 0);
+        Interlocked.Exchange(ref _interval, 0);
+    }
 
     internal void AddDropped(long n = 1) => Interlocked.Add(ref _dropped, n);
 

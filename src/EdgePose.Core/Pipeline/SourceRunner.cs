@@ -99,6 +99,7 @@ internal sealed partial class SourceRunner
             {
                 _counters.SetState(SourceState.Live);
                 _counters.SetError(null);
+                _counters.ResetArrivals();
                 LogLive(_log, _source.Id, reader.Shape);
                 try
                 {
@@ -249,6 +250,7 @@ internal sealed partial class SourceRunner
     {
         long ticks = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = DateTimeOffset.UtcNow;
+        _counters.NoteArrival(ticks);
         if (_source.PixelClock && frame.Format == PixelFormat.Bgr24
             && PixelClock.TryReadBgr(frame.Pixels, frame.Width, frame.Height, frame.Stride, out long unixMs))
         {

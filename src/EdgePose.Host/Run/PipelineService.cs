@@ -87,6 +87,7 @@ public sealed partial class PipelineService : BackgroundService
             Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromSeconds(p.ReconnectInitialSeconds), MaxDelay = TimeSpan.FromSeconds(p.ReconnectMaxSeconds) },
             MaxBatch = m.Batch,
             BatchTimeout = TimeSpan.FromMilliseconds(p.BatchTimeoutMs),
+            FreshFrameWait = TimeSpan.FromMilliseconds(p.FreshFrameWaitMs),
             SinkQueueCapacity = p.OutputQueue,
             MaxFramesPerSource = p.MaxFrames,
             Decode = decode,

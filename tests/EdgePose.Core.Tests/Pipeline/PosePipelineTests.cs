@@ -200,6 +200,26 @@ public sealed class PosePipelineTests
     }
 
     [Fact]
+    public async Task Waiting_briefly_for_the_next_live_frame_runs_fresher_frames()
+    {
+        async Task<double> QueueP50(TimeSpan freshWait)
+        {
+            using var h = new PipelineHarness(
+                new() { ["cam"] = (true, new ScriptedSource { Fps = 25 }) },
+                new TinyPoseEngine(runTime: TimeSpan.FromMilliseconds(50)),
+                Fast with { FreshFrameWait = freshWait });
+            await h.RunAsync(TimeSpan.FromSeconds(2.5));
+            return h.Stats.Stage(PipelineStage.Queue).Summary().P50;
+        }
+
+        // A 40 ms frame interval and a 50 ms engine: a frame taken when the engine frees up waited 20 ms on average.
+        double without = await QueueP50(TimeSpan.Zero);
+        double with = await QueueP50(TimeSpan.FromMilliseconds(40));
+
+        Assert.True(with + 8 < without, $"queue p50 {with:0.0} ms waiting for fresh frames, {without:0.0} ms without");
+    }
+
+    [Fact]
     public async Task Batches_take_frames_from_several_sources()
     {
         using var h = new PipelineHarness(

@@ -38,6 +38,7 @@ public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
         Check(p.ReconnectInitialSeconds is > 0 and <= 3600, "Pipeline:ReconnectInitialSeconds", $"{Num(p.ReconnectInitialSeconds)} is not above 0 and at most 3600");
         Check(p.ReconnectMaxSeconds >= p.ReconnectInitialSeconds && p.ReconnectMaxSeconds <= 3600, "Pipeline:ReconnectMaxSeconds", $"{Num(p.ReconnectMaxSeconds)} is below ReconnectInitialSeconds or above 3600");
         Check(p.BatchTimeoutMs is >= 0 and <= 10_000, "Pipeline:BatchTimeoutMs", $"{Num(p.BatchTimeoutMs)} is not 0 to 10000");
+        Check(p.FreshFrameWaitMs is >= 0 and <= 1000, "Pipeline:FreshFrameWaitMs", $"{Num(p.FreshFrameWaitMs)} is not 0 to 1000");
         Check(p.OutputQueue is >= 1 and <= 1000, "Pipeline:OutputQueue", $"{p.OutputQueue} is not 1 to 1000");
         Check(p.MaxFrames is null or >= 1, "Pipeline:MaxFrames", $"{p.MaxFrames} is not at least 1");
 
