@@ -156,8 +156,11 @@ public sealed partial class PreviewServer : IAsyncDisposable
         _app.MapFallback(context => NotFoundAsync(context));
     }
 
+    /// <summary>The source the route's id names (Kestrel leaves an escaped '/' as %2F: an id with one is unescaped).</summary>
     private SourcePreview? Find(HttpContext context) =>
-        context.Request.RouteValues["id"] is string id && _byId.TryGetValue(id, out var p) ? p : null;
+        context.Request.RouteValues["id"] is not string id ? null
+        : _byId.TryGetValue(id, out var p) ? p
+        : _byId.GetValueOrDefault(Uri.UnescapeDataString(id));
 
     private Task ServeIndexAsync(HttpContext context)
     {
