@@ -8,7 +8,8 @@ namespace EdgePose.Host.Preview;
 
 /// <summary>
 /// Streams one source to one client as multipart/x-mixed-replace (MJPEG, what browsers show in an img tag):
-/// the latest JPEG at once, then each new one as it is published. The client is counted as a watcher while
+/// the latest JPEG at once (or a "waiting for frames" one), then each new one as it is published, and the
+/// last one again after a second without one. The client is counted as a watcher while
 /// connected. A slow client only skips JPEGs (it always gets the latest); one that stops reading is dropped by
 /// Kestrel's minimum data rate, and leaving or a server stop ends the loop.
 /// </summary>
@@ -16,12 +17,22 @@ internal static class MjpegResponse
 {
     public const string Boundary = "edgeposeframe";
 
-    /// <summary>How long a client waits for a frame before the loop checks again (an ended source sends none).</summary>
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a stream stays quiet before the last JPEG goes out again: a source that stalled or ended still
+    /// shows (browsers, headless ones too, wait for the next part), proxies see traffic, a gone client is noticed.
+    /// </summary>
+    private static readonly TimeSpan s_repeat = TimeSpan.FromSeconds(1);
 
     private static readonly Action<PipeWriter, int> s_partHeader = WritePartHeader;
 
-    public static async Task StreamAsync(HttpContext context, SourcePreview preview, CancellationToken stop)
+    /// <summary>
+    /// Ends each part (and opens the next): browsers show a part only once they see the boundary after it, so
+    /// it goes out with the JPEG rather than before the next one, which may come much later or never.
+    /// </summary>
+    private static readonly byte[] s_boundary = System.Text.Encoding.ASCII.GetBytes("\r\n--" + Boundary + "\r\n");
+
+    /// <param name="waiting">The JPEG sent first while the source has none (<see cref="WaitingImage"/>).</param>
+    public static async Task StreamAsync(HttpContext context, SourcePreview preview, byte[] waiting, CancellationToken stop)
     {
         var response = context.Response;
         response.ContentType = "multipart/x-mixed-replace; boundary=" + Boundary;
@@ -34,20 +45,26 @@ internal static class MjpegResponse
         try
         {
             await response.StartAsync(token).ConfigureAwait(false);
-            long seen = 0;
-            while (!token.IsCancellationRequested)
+            var writer = response.BodyWriter;
+            writer.Write(s_boundary);
+            while (true)
             {
-                if (!await preview.WaitNewerAsync(seen, s_wait, token).ConfigureAwait(false))
+                // A new JPEG; or, after a quiet while, the last one (or the waiting one) again.
+                long seen = preview.WriteLatest(writer, s_partHeader, s_boundary);
+                if (seen == 0)
                 {
-                    continue;
+                    WritePartHeader(writer, waiting.Length);
+                    writer.Write(waiting);
+                    writer.Write(s_boundary);
                 }
 
-                seen = preview.WriteLatest(response.BodyWriter, s_partHeader, "\r\n"u8);
-                var flushed = await response.BodyWriter.FlushAsync(token).ConfigureAwait(false);
+                var flushed = await writer.FlushAsync(token).ConfigureAwait(false);
                 if (flushed.IsCompleted || flushed.IsCanceled)
                 {
                     return;
                 }
+
+                await preview.WaitNewerAsync(seen, s_repeat, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -56,10 +73,10 @@ internal static class MjpegResponse
         }
     }
 
-    /// <summary>The boundary and part headers of a JPEG of <paramref name="length"/> bytes, formatted in place.</summary>
+    /// <summary>The part headers of a JPEG of <paramref name="length"/> bytes (the boundary went out before), formatted in place.</summary>
     private static void WritePartHeader(PipeWriter writer, int length)
     {
-        if (!Utf8.TryWrite(writer.GetSpan(128), $"--{Boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {length}\r\n\r\n", out int written))
+        if (!Utf8.TryWrite(writer.GetSpan(128), $"Content-Type: image/jpeg\r\nContent-Length: {length}\r\n\r\n", out int written))
         {
             throw new InvalidOperationException("MJPEG part header does not fit its buffer");
         }

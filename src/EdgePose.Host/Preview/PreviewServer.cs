@@ -40,6 +40,7 @@ public sealed partial class PreviewServer : IAsyncDisposable
     private readonly PreviewOptions _options;
     private readonly SourceRates _rates;
     private readonly byte[] _indexPage;
+    private readonly byte[] _waitingImage;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _log;
     private PipelineStats? _stats;
@@ -55,6 +56,7 @@ public sealed partial class PreviewServer : IAsyncDisposable
         _byId = previews.ToDictionary(p => p.Source.Id, StringComparer.Ordinal);
         _rates = new SourceRates(previews.Length);
         _indexPage = PreviewIndexPage.Render(previews, options.MaxFps);
+        _waitingImage = WaitingImage.Encode(options.JpegQuality);
     }
 
     /// <summary>The sink to add to the pipeline's sinks: it draws and encodes the frames the page shows.</summary>
@@ -151,7 +153,7 @@ public sealed partial class PreviewServer : IAsyncDisposable
         _app.MapGet("/", ServeIndexAsync);
         _app.MapGet("/index.html", ServeIndexAsync);
         _app.MapGet("/status", ServeStatusAsync);
-        _app.MapGet("/stream/{id}", context => Find(context) is { } p ? MjpegResponse.StreamAsync(context, p, _stopping.Token) : NotFoundAsync(context));
+        _app.MapGet("/stream/{id}", context => Find(context) is { } p ? MjpegResponse.StreamAsync(context, p, _waitingImage, _stopping.Token) : NotFoundAsync(context));
         _app.MapGet("/snapshot/{id}.jpg", context => Find(context) is { } p ? ServeSnapshotAsync(context, p) : NotFoundAsync(context));
         _app.MapFallback(context => NotFoundAsync(context));
     }

@@ -64,15 +64,40 @@ public sealed class PreviewServerTests
         var boundary = response.Content.Headers.ContentType?.Parameters.Single(p => p.Name == "boundary").Value;
         await using var body = await response.Content.ReadAsStreamAsync();
         var reader = new MultipartReader(body, boundary!);
-        for (int i = 0; i < 3; i++)
+        int frames = 0;
+        for (int i = 0; i < 10 && frames < 3; i++)
         {
             var (headers, jpeg) = await reader.NextAsync();
             Assert.Contains("Content-Type: image/jpeg", headers, StringComparison.Ordinal);
             Assert.Equal([0xFF, 0xD8, 0xFF], jpeg[..3]);
             Assert.Equal([0xFF, 0xD9], jpeg[^2..]);
             using var image = ImageCodec.Decode(jpeg, "part");
-            Assert.Equal((960, 540), (image.Cols, image.Rows));
+            // The first part may be the waiting image (640x480), sent before the first frame is encoded.
+            frames += (image.Cols, image.Rows) == (960, 540) ? 1 : 0;
         }
+
+        Assert.Equal(3, frames);
+    }
+
+    [Fact]
+    public async Task Stream_of_a_source_without_frames_shows_the_waiting_image_again_and_again()
+    {
+        using var down = new Mat();
+        await using var preview = await PreviewTestServer.StartAsync(null, [("gate", down)]);
+        using var response = await preview.Client.GetAsync("stream/gate", HttpCompletionOption.ResponseHeadersRead);
+        var reader = new MultipartReader(await response.Content.ReadAsStreamAsync(), MjpegResponse.Boundary);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var first = (await reader.NextAsync()).Body;
+        var second = (await reader.NextAsync()).Body;
+
+        Assert.Equal(first, second);
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0.5, 5);
+        using var image = ImageCodec.Decode(first, "waiting");
+        Assert.Equal((640, 480), (image.Cols, image.Rows));
+        using var snapshot = await preview.Client.GetAsync("snapshot/gate.jpg");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, snapshot.StatusCode);
+        Assert.StartsWith("error: source 'gate' has no frame yet", await snapshot.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal sealed class PreviewTestServer : IAsyncDisposable
     public static Task<PreviewTestServer> StartAsync(PreviewOptions? options = null) =>
         StartAsync(options, [("door", PreviewFeeder.TestImage(640, 480)), ("yard", PreviewFeeder.TestImage(1280, 720))]);
 
+    /// <summary>Serves <paramref name="sources"/>; one with an empty image gets no frames (a camera that is down).</summary>
     public static async Task<PreviewTestServer> StartAsync(PreviewOptions? options, IReadOnlyList<(string Id, Mat Image)> sources)
     {
         var list = PreviewFeeder.LiveSources([.. sources.Select(s => s.Id)]);
@@ -46,7 +47,7 @@ internal sealed class PreviewTestServer : IAsyncDisposable
             new Dictionary<int, string> { [0] = "person" },
             null,
             CancellationToken.None);
-        return new PreviewTestServer(server, list, [.. sources.Select(s => (s.Image, PreviewFeeder.OnePerson(s.Image.Cols, s.Image.Rows)))]);
+        return new PreviewTestServer(server, list, [.. sources.Select(s => (s.Image, PreviewFeeder.OnePerson(Math.Max(1, s.Image.Cols), Math.Max(1, s.Image.Rows))))]);
     }
 
     public async ValueTask DisposeAsync()
@@ -67,6 +68,11 @@ internal sealed class PreviewTestServer : IAsyncDisposable
             {
                 for (int i = 0; i < frames.Count; i++)
                 {
+                    if (frames[i].Image.Empty())
+                    {
+                        continue;
+                    }
+
                     await feeder.FeedAsync(Server.Sink, Sources[i], frames[i].Image, frames[i].Poses);
                 }
 
