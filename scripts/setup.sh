@@ -31,6 +31,8 @@ APT_PACKAGES=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # clang compiles the CUDA kernels (native/kernels) to PTX; no CUDA toolkit needed.
   clang-19
+  # chromium: the preview page's test in a real headless browser (tests/EdgePose.Host.Tests/Preview).
+  chromium
 )
 
 missing=()
