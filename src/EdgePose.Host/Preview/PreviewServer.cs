@@ -106,11 +106,14 @@ public sealed partial class PreviewServer : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
             await app.DisposeAsync().ConfigureAwait(false);
             await sink.DisposeAsync().ConfigureAwait(false);
-            throw new InputException($"preview: cannot listen on {Endpoint(address, options.Port)}: {FirstLine(e.Message)} (pick another port, or 0 for a free one)", e);
+            string why = e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                ? "the port is in use (pick another port, or 0 for a free one)"
+                : FirstLine(e.InnerException?.Message ?? e.Message);
+            throw new InputException($"preview: cannot listen on {Endpoint(address, options.Port)}: {why}", e);
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()

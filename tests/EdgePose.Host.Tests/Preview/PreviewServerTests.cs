@@ -246,8 +246,19 @@ public sealed class PreviewServerTests
         var e = await Assert.ThrowsAsync<InputException>(() => PreviewServer.StartAsync(
             new PreviewOptions { Port = port }, first.Sources, KeypointMeta.Coco17, new Dictionary<int, string>(), null, CancellationToken.None));
 
-        Assert.StartsWith($"preview: cannot listen on 127.0.0.1:{port}", e.Message, StringComparison.Ordinal);
+        Assert.Equal($"preview: cannot listen on 127.0.0.1:{port}: the port is in use (pick another port, or 0 for a free one)", e.Message);
+    }
+
+    [Fact]
+    public async Task An_address_of_another_machine_is_a_clear_error()
+    {
+        // 192.0.2.1 is TEST-NET-1: never an address of this machine.
+        var e = await Assert.ThrowsAsync<InputException>(() => PreviewServer.StartAsync(
+            new PreviewOptions { Address = "192.0.2.1", Port = 0 }, PreviewFeeder.LiveSources("door"), KeypointMeta.Coco17, new Dictionary<int, string>(), null, CancellationToken.None));
+
+        Assert.StartsWith("preview: cannot listen on 192.0.2.1:0: ", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
