@@ -238,6 +238,33 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task Stopping_the_server_ends_open_streams()
+    {
+        var preview = await PreviewTestServer.StartAsync();
+        var response = await preview.Client.GetAsync("stream/door", HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsStreamAsync();
+        await new MultipartReader(body, MjpegResponse.Boundary).NextAsync();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await preview.DisposeAsync();
+        var rest = new byte[1 << 16];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await body.ReadAsync(rest, timeout.Token) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Cut off: also an end.
+        }
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"the stream ended {watch.Elapsed.TotalSeconds:0.0} s after the stop");
+        response.Dispose();
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_a_clear_error()
     {
         await using var first = await PreviewTestServer.StartAsync();
