@@ -95,6 +95,10 @@ public sealed class PreviewBrowserTests
             AssertShowsFrames(shot, frames);
             Assert.True(pipeline.Stats.Sources[0].Persons > 0, "the model found nobody in the coco8-pose images");
             Assert.Equal(SourceState.Reconnecting, pipeline.Stats.Sources[2].State);
+            using var status = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("status"));
+            var states = status.RootElement.GetProperty("sources").EnumerateArray().Select(e => e.GetProperty("state").GetString() ?? "").ToArray();
+            Assert.Equal(new[] { "live", "live", "reconnecting" }, states);
+            Assert.Equal("source 'car-park': connection refused", status.RootElement.GetProperty("sources")[2].GetProperty("error").GetString());
             foreach (var f in frames)
             {
                 f.Dispose();
