@@ -34,6 +34,8 @@ APT_PACKAGES=(
   gir1.2-gst-rtsp-server-1.0 python3-gi python3-numpy gstreamer1.0-plugins-ugly
   # clang compiles the CUDA kernels (native/kernels) to PTX; no CUDA toolkit needed.
   clang-19
+  # chromium: the preview page's test in a real headless browser (tests/EdgePose.Host.Tests/Preview).
+  chromium
 )
 
 missing=()
