@@ -30,11 +30,11 @@ internal sealed class MosquittoBroker : IDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>Starts a broker on a free port and waits until it accepts connections.</summary>
-    public static MosquittoBroker Start(string? extraConfig = null)
+    /// <summary>Starts a broker on <paramref name="port"/> (default: a free one) and waits until it accepts connections.</summary>
+    public static MosquittoBroker Start(string? extraConfig = null, int? port = null)
     {
         var dir = TestPaths.NewTempDir("edgepose-mosquitto");
-        var broker = new MosquittoBroker(dir, FreePort());
+        var broker = new MosquittoBroker(dir, port ?? FreePort());
         File.WriteAllText(Path.Combine(dir, "mosquitto.conf"), $"""
             listener {broker.Port} 127.0.0.1
             allow_anonymous true
@@ -124,7 +124,8 @@ internal sealed class MosquittoBroker : IDisposable
         throw new TimeoutException($"mosquitto did not listen on port {Port} within 10 s");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (now).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
