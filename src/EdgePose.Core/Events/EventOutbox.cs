@@ -4,7 +4,8 @@ namespace EdgePose.Core.Events;
 /// The messages an output has accepted but not yet delivered (the broker unreachable, or slower than the events),
 /// oldest first, bounded by count and by bytes. When a new message would exceed either bound the oldest are dropped
 /// and counted; one larger than the byte bound alone is dropped itself. The sender peeks at the head, delivers it
-/// and removes it only then, so nothing is lost to a failed delivery and order is kept. Thread-safe: one writer
+/// and removes it only then (several may be in flight:
+/// <see cref="TryPeekAfter"/>), so nothing is lost to a failed delivery and order is kept. Thread-safe: one writer
 /// (the sink) and one sender.
 /// </summary>
 public sealed class EventOutbox
@@ -85,6 +86,28 @@ public sealed class EventOutbox
         lock (_lock)
         {
             return _queue.TryPeek(out message);
+        }
+    }
+
+    /// <summary>
+    /// The oldest message after the one numbered <paramref name="id"/> (0: the oldest of all), left in the outbox: what a
+    /// sender with messages in flight sends next. False when there is none.
+    /// </summary>
+    public bool TryPeekAfter(long id, out OutboxMessage message)
+    {
+        lock (_lock)
+        {
+            foreach (var m in _queue)
+            {
+                if (m.Id > id)
+                {
+                    message = m;
+                    return true;
+                }
+            }
+
+            message = default;
+            return false;
         }
     }
 

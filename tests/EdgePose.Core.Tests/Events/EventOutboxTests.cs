@@ -76,4 +76,21 @@ public sealed class EventOutboxTests
         Assert.False(box.RemoveIfHead(sending.Id));
         Assert.Equal([2], Drain(box));
     }
+
+    [Fact]
+    public void A_sender_with_messages_in_flight_peeks_past_them_in_order()
+    {
+        var box = new EventOutbox(10, 1000);
+        for (byte i = 1; i <= 3; i++)
+        {
+            box.Enqueue("t", Bytes(1, i));
+        }
+
+        Assert.True(box.TryPeekAfter(0, out var a));
+        Assert.True(box.TryPeekAfter(a.Id, out var b));
+        Assert.True(box.TryPeekAfter(b.Id, out var c));
+        Assert.False(box.TryPeekAfter(c.Id, out _));
+        Assert.Equal([1, 2, 3], new[] { a, b, c }.Select(m => m.Payload[0]));
+        Assert.Equal(3, box.Count);
+    }
 }

@@ -23,6 +23,9 @@ public sealed partial class MqttPoseSink : IPoseSink
     /// <summary>Tries of one event that each end in a lost connection before it is given up as refused (e.g. too large for the broker).</summary>
     private const int MaxTriesPerEvent = 3;
 
+    /// <summary>Publishes awaiting the broker's acknowledgement at once (mosquitto_pub's default is 20).</summary>
+    private const int MaxInFlight = 16;
+
     private static readonly ReadOnlyMemory<byte> s_schemaVersion = System.Text.Encoding.UTF8.GetBytes(PoseEventSchema.Version);
 
     private readonly MqttSinkOptions _options;
@@ -40,6 +43,7 @@ public sealed partial class MqttPoseSink : IPoseSink
     private readonly Task _sender;
     private string?[] _poseTopics = [];
     private volatile bool _completing;
+    private volatile bool _announced;
     private long _published;
     private long _refused;
     private long _reconnects;
@@ -74,8 +78,8 @@ public sealed partial class MqttPoseSink : IPoseSink
 
     public MqttTopics Topics => _topics;
 
-    /// <summary>True while connected to the broker.</summary>
-    public bool IsConnected => _client.IsConnected;
+    /// <summary>True while connected to the broker, once the "online" status is out.</summary>
+    public bool IsConnected => _announced && _client.IsConnected;
 
     /// <summary>Events the broker took.</summary>
     public long Published => Interlocked.Read(ref _published);
@@ -159,8 +163,9 @@ public sealed partial class MqttPoseSink : IPoseSink
     private async Task SendAsync()
     {
         var stop = _stop.Token;
+        var inFlight = new Queue<(OutboxMessage Message, Task<MqttClientPublishResult> Publish)>(MaxInFlight);
         int failedConnects = 0, triesOfHead = 0;
-        long headId = 0;
+        long headId = 0, lastSent = 0;
         bool everConnected = false;
         try
         {
@@ -168,6 +173,11 @@ public sealed partial class MqttPoseSink : IPoseSink
             {
                 if (!_client.IsConnected)
                 {
+                    _announced = false;
+
+                    // What was in flight is sent again, from the oldest unacknowledged event, once reconnected.
+                    await AbandonAsync(inFlight).ConfigureAwait(false);
+                    lastSent = 0;
                     if (_completing && _outbox.Count == 0)
                     {
                         break;
@@ -189,21 +199,29 @@ public sealed partial class MqttPoseSink : IPoseSink
                     failedConnects = 0;
                 }
 
-                if (!_outbox.TryPeek(out var message))
+                // Keep up to MaxInFlight publishes going, started in order (the client sends them in that order).
+                while (inFlight.Count < MaxInFlight && _outbox.TryPeekAfter(lastSent, out var next))
+                {
+                    inFlight.Enqueue((next, StartPublish(next, stop)));
+                    lastSent = next.Id;
+                }
+
+                if (inFlight.Count == 0)
                 {
                     if (_completing)
                     {
                         break;
                     }
 
-                    await _doorbell.Reader.ReadAsync(stop).ConfigureAwait(false);
+                    await WaitForEventsAsync(stop).ConfigureAwait(false);
                     continue;
                 }
 
+                var (message, publish) = inFlight.Dequeue();
                 (headId, triesOfHead) = message.Id == headId ? (headId, triesOfHead + 1) : (message.Id, 1);
                 try
                 {
-                    var result = await _client.PublishAsync(EventMessage(message), stop).ConfigureAwait(false);
+                    var result = await publish.ConfigureAwait(false);
                     if (result.IsSuccess)
                     {
                         Interlocked.Increment(ref _published);
@@ -227,6 +245,9 @@ public sealed partial class MqttPoseSink : IPoseSink
                     {
                         LogPublishFailed(_log, _broker, e.Message);
                     }
+
+                    await AbandonAsync(inFlight).ConfigureAwait(false);
+                    lastSent = 0;
                 }
             }
         }
@@ -234,7 +255,51 @@ public sealed partial class MqttPoseSink : IPoseSink
         {
         }
 
+        await AbandonAsync(inFlight).ConfigureAwait(false);
         await SayGoodbyeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The publish of <paramref name="message"/> as a task; one the client refuses at once (not connected) is a failed task.</summary>
+    private Task<MqttClientPublishResult> StartPublish(OutboxMessage message, CancellationToken stop)
+    {
+        try
+        {
+            return _client.PublishAsync(EventMessage(message), stop);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Task.FromException<MqttClientPublishResult>(e);
+        }
+    }
+
+    /// <summary>Waits for the next event, or a second (to notice a lost connection while idle and reconnect).</summary>
+    private async Task WaitForEventsAsync(CancellationToken stop)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        idle.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await _doorbell.Reader.ReadAsync(idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Lets the publishes still in flight finish or fail (they stay in the outbox and are sent again).</summary>
+    private static async Task AbandonAsync(Queue<(OutboxMessage Message, Task<MqttClientPublishResult> Publish)> inFlight)
+    {
+        while (inFlight.TryDequeue(out var item))
+        {
+            try
+            {
+                await item.Publish.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Failed with the connection; sent again after reconnecting.
+            }
+        }
     }
 
     private async Task<bool> TryConnectAsync(bool reconnect, int failures, CancellationToken stop)
@@ -245,6 +310,7 @@ public sealed partial class MqttPoseSink : IPoseSink
             timeout.CancelAfter(_options.Timeout);
             await _client.ConnectAsync(_clientOptions, timeout.Token).ConfigureAwait(false);
             await _client.PublishAsync(StatusMessage(_online), timeout.Token).ConfigureAwait(false);
+            _announced = true;
             LogConnected(_log, _broker, reconnect ? "reconnected" : "connected", _outbox.Count);
             return true;
         }

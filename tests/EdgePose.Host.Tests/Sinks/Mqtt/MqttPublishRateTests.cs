@@ -13,7 +13,10 @@ namespace EdgePose.Host.Tests.Sinks.Mqtt;
 /// <summary>
 /// Issue 11's benchmark: the sustained QoS 1 publish rate of realistic events (5 persons, 17 keypoints) to a local
 /// mosquitto, beside mosquitto_pub's rate for the same payloads in the same run. Target: at least half of it.
+/// Three interleaved rounds, best of each, and no other test running beside it (the machine is shared).
 /// </summary>
+[Collection(nameof(MqttPublishRateTests))]
+[CollectionDefinition(nameof(MqttPublishRateTests), DisableParallelization = true)]
 public sealed class MqttPublishRateTests(ITestOutputHelper output)
 {
     private const int Events = 3000;
@@ -30,32 +33,38 @@ public sealed class MqttPublishRateTests(ITestOutputHelper output)
         // The payloads, as the sink writes them, one per line for mosquitto_pub -l.
         var lines = Path.Combine(Path.GetTempPath(), $"edgepose-mqtt-rate-{Guid.NewGuid():N}.jsonl");
         var events = new PoseEventOptions("edge-01", "yolo11n-pose") { EmptyFrames = EmptyFramePolicy.Always };
+        // One result written again and again: the time measured is the sink's, not the making of frames.
+        var result = frames.Make(source, 0, 1920, 1080, persons);
         using (var writer = new PoseEventWriter(events))
         await using (var file = File.Create(lines))
         {
             for (int i = 0; i < Events; i++)
             {
-                var r = frames.Make(source, i, 1920, 1080, persons);
-                file.Write(writer.Write(r, newLine: true).Span);
-                r.Release();
+                file.Write(writer.Write(result, newLine: true).Span);
             }
         }
 
         try
         {
             int bytes = File.ReadLines(lines).First().Length;
-            double ours = await SinkRateAsync(broker, frames, source, persons, events);
-            double theirs = MosquittoPubRate(broker, lines);
-            output.WriteLine($"{Events} events of {bytes} bytes, QoS 1: MqttPoseSink {ours:0} events/s, mosquitto_pub {theirs:0} events/s, ratio {ours / theirs:0.00}");
+            double ours = 0, theirs = 0;
+            for (int round = 0; round < 3; round++)
+            {
+                ours = Math.Max(ours, await SinkRateAsync(broker, result, events));
+                theirs = Math.Max(theirs, MosquittoPubRate(broker, lines));
+            }
+
+            output.WriteLine($"{Events} events of {bytes} bytes, QoS 1, best of 3: MqttPoseSink {ours:0} events/s, mosquitto_pub {theirs:0} events/s, ratio {ours / theirs:0.00}");
             Assert.True(ours >= 0.5 * theirs, $"sink {ours:0}/s is below half of mosquitto_pub's {theirs:0}/s");
         }
         finally
         {
+            result.Release();
             File.Delete(lines);
         }
     }
 
-    private static async Task<double> SinkRateAsync(MosquittoBroker broker, SinkFrames frames, Core.Pipeline.PipelineSource source, PoseDetections persons, PoseEventOptions events)
+    private static async Task<double> SinkRateAsync(MosquittoBroker broker, Core.Pipeline.FrameResult result, PoseEventOptions events)
     {
         var options = new MqttSinkOptions(MqttBrokerAddress.Parse(broker.Uri), events) { QueueMaxCount = Events * 2 };
         await using var sink = new MqttPoseSink(options, new MqttStatus("bench", KeypointMeta.Coco17.KeypointNames, ["door"]), NullLogger.Instance);
@@ -67,9 +76,7 @@ public sealed class MqttPublishRateTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < Events; i++)
         {
-            var r = frames.Make(source, i, 1920, 1080, persons);
-            await sink.WriteAsync(r, CancellationToken.None);
-            r.Release();
+            await sink.WriteAsync(result, CancellationToken.None);
         }
 
         while (sink.Published < Events)
