@@ -308,7 +308,15 @@ public sealed partial class MqttPoseSink : IPoseSink
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
             timeout.CancelAfter(_options.Timeout);
-            await _client.ConnectAsync(_clientOptions, timeout.Token).ConfigureAwait(false);
+            var connected = await _client.ConnectAsync(_clientOptions, timeout.Token).ConfigureAwait(false);
+            if (connected.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                // MQTTnet answers a refusal (bad credentials, banned client id, ...) with a result, not an exception.
+                throw new IOException(string.IsNullOrEmpty(connected.ReasonString)
+                    ? $"the broker refused the connection: {connected.ResultCode}"
+                    : $"the broker refused the connection: {connected.ResultCode} ({connected.ReasonString})");
+            }
+
             await _client.PublishAsync(StatusMessage(_online), timeout.Token).ConfigureAwait(false);
             _announced = true;
             LogConnected(_log, _broker, reconnect ? "reconnected" : "connected", _outbox.Count);
