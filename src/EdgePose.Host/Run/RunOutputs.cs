@@ -1,12 +1,19 @@
+using EdgePose.Cli.Files;
+using EdgePose.Core.Events;
 using EdgePose.Core.Meta;
 using EdgePose.Core.Pipeline;
 using EdgePose.Host.Preview;
 using EdgePose.Host.Run.Settings;
+using EdgePose.Host.Sinks;
+using EdgePose.Host.Sinks.Mqtt;
 using Microsoft.Extensions.Logging;
 
 namespace EdgePose.Host.Run;
 
-/// <summary>The sinks a run writes to, made from "Outputs"; disposed together after the pipeline stopped.</summary>
+/// <summary>
+/// The sinks a run writes to, made from "Outputs": JSON Lines of pose events, annotated video per source, the
+/// preview page, MQTT. Disposed together after the pipeline stopped.
+/// </summary>
 public sealed class RunOutputs : IAsyncDisposable
 {
     private readonly List<IPoseSink> _sinks = [];
@@ -28,6 +35,38 @@ public sealed class RunOutputs : IAsyncDisposable
         {
             var meta = ModelKeypointMeta.Resolve(model.Layout.KeypointCount, model.Layout.KeypointDims, model.Engine.Metadata);
             var o = settings.Outputs;
+            var events = new PoseEventOptions(settings.DeviceId ?? Environment.MachineName, o.ModelId ?? Path.GetFileNameWithoutExtension(model.Name))
+            {
+                EmptyFrames = EmptyFramePolicy.Parse(o.EmptyFrames, "Outputs:EmptyFrames"),
+            }.Validated();
+            if (o.Jsonl is { } jsonl)
+            {
+                outputs._sinks.Add(new JsonLinesSink(jsonl, events, jsonl == "-" ? Console.OpenStandardOutput() : null));
+            }
+
+            if (o.Video is { } video)
+            {
+                var pattern = video.Contains("{source}", StringComparison.Ordinal) ? video : AddSourceToName(video);
+                outputs._sinks.Add(new AnnotatedVideoSink(pattern, meta, model.Engine.Metadata.Names));
+            }
+
+            if (o.Mqtt.Broker is { Length: > 0 } broker)
+            {
+                var m = o.Mqtt;
+                var options = new MqttSinkOptions(MqttBrokerAddress.Parse(broker, "Outputs:Mqtt:Broker"), events)
+                {
+                    TopicPrefix = m.TopicPrefix,
+                    QualityOfService = m.Qos,
+                    Mqtt5 = m.Mqtt5,
+                    ClientId = m.ClientId,
+                    Username = m.Username,
+                    Password = m.PasswordFile is { } file ? ReadSecret(file) : m.Password,
+                    QueueMaxCount = m.QueueMaxCount,
+                };
+                var status = new MqttStatus(typeof(RunOutputs).Assembly.GetName().Version?.ToString() ?? "0", meta.KeypointNames, [.. sources.Select(s => s.Id)]);
+                outputs._sinks.Add(new MqttPoseSink(options, status, loggers.CreateLogger("EdgePose.Mqtt")));
+            }
+
             if (o.Preview.Enabled)
             {
                 var options = new PreviewOptions { Address = o.Preview.Bind, Port = o.Preview.Port };
@@ -58,5 +97,18 @@ public sealed class RunOutputs : IAsyncDisposable
         {
             await _preview.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A video path without {source} (one source) gets it before the extension: out.mp4 → out-{source}.mp4.</summary>
+    private static string AddSourceToName(string path)
+    {
+        var ext = Path.GetExtension(path);
+        return path[..^ext.Length] + "-{source}" + ext;
+    }
+
+    private static string ReadSecret(string file)
+    {
+        InputFile.Require(file, "Outputs:Mqtt:PasswordFile");
+        return File.ReadLines(file).FirstOrDefault()?.TrimEnd('\r') ?? string.Empty;
     }
 }

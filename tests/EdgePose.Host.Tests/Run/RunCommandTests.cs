@@ -41,6 +41,24 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [RequiresGStreamerFact(Model)]
+    public async Task Events_go_to_json_lines_and_frames_to_an_annotated_video_per_source()
+    {
+        var events = Path.Combine(_dir, "events.jsonl");
+        var video = Path.Combine(_dir, "{source}.mp4");
+
+        var r = await Run("--source", "a=test://ball?live=false&frames=4", "--source", "b=test://snow?live=false&frames=3", "--jsonl", events, "--video", video, "--conf", "0.01");
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        var lines = File.ReadAllLines(events);
+        Assert.All(lines, l => Assert.StartsWith("{\"schema\":\"edgepose.poses/1\"", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"source\":\"a\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"source\":\"b\"", StringComparison.Ordinal));
+        Assert.True(new FileInfo(Path.Combine(_dir, "a.mp4")).Length > 0);
+        Assert.True(new FileInfo(Path.Combine(_dir, "b.mp4")).Length > 0);
+        Assert.Matches(@"(?m)^capture-to-jsonl\s+\d", r.Stdout);
+    }
+
+    [RequiresGStreamerFact(Model)]
     public async Task An_unknown_scheme_is_reported_naming_the_source_while_the_others_run()
     {
         var r = await Run("--source", "bad=foo://x", "--source", "good=test://ball?live=false&frames=3");

@@ -46,8 +46,12 @@ public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
         Check(options.DurationSeconds is null or > 0, "DurationSeconds", $"{Num(options.DurationSeconds ?? 0)} is not above 0");
         Check(options.Outputs.Preview.Port is >= 0 and <= 65535, "Outputs:Preview:Port", $"{options.Outputs.Preview.Port} is not 0 to 65535");
         Check(!string.IsNullOrWhiteSpace(options.Outputs.Preview.Bind), "Outputs:Preview:Bind", "is empty");
-        Check(options.Outputs.Video is null || options.Outputs.Video.Contains("{source}", StringComparison.Ordinal) || options.Sources.Count <= 1, "Outputs:Video", "needs {source} in the path when there are several sources");
         Check(options.DeviceId is null || (options.DeviceId.Length is > 0 and <= 128 && !options.DeviceId.Any(c => c is '/' or '+' or '#' || char.IsControl(c))), "DeviceId", "must be 1 to 128 characters without '/', '+', '#' or control characters");
+        Check(options.Outputs.Jsonl is null || options.Outputs.Jsonl.Length > 0, "Outputs:Jsonl", "is empty (give a file, or - for stdout)");
+        Check(options.Outputs.Video is null || options.Outputs.Video.Length > 0, "Outputs:Video", "is empty (give a path, with {source} for one file per source)");
+        Check(options.Outputs.Mqtt.Qos is >= 0 and <= 2, "Outputs:Mqtt:Qos", $"{options.Outputs.Mqtt.Qos} is not 0, 1 or 2");
+        Check(options.Outputs.Mqtt.QueueMaxCount is >= 1 and <= 10_000_000, "Outputs:Mqtt:QueueMaxCount", $"{options.Outputs.Mqtt.QueueMaxCount} is not 1 to 10000000");
+        Check(options.Outputs.Mqtt.Password is null || options.Outputs.Mqtt.PasswordFile is null, "Outputs:Mqtt:PasswordFile", "give Password or PasswordFile, not both");
         Check(options.Sources.Count > 0, "Sources", "no source given (--source or Sources in the config file)");
         for (int i = 0; i < options.Sources.Count; i++)
         {

@@ -1,0 +1,30 @@
+namespace EdgePose.Host.Run.Settings;
+
+/// <summary>MQTT output (section "Outputs:Mqtt"); docs/events.md. Secrets come from the file or the environment, never from the command line.</summary>
+public sealed class MqttSettings
+{
+    /// <summary>mqtt://host:1883 or mqtts://host:8883; empty: no MQTT.</summary>
+    public string? Broker { get; set; }
+
+    /// <summary>Topics are {TopicPrefix}/{device}/{source}/poses.</summary>
+    public string TopicPrefix { get; set; } = "edgepose";
+
+    /// <summary>Quality of service 0, 1 or 2.</summary>
+    public int Qos { get; set; } = 1;
+
+    /// <summary>MQTT 5 (true) or 3.1.1 (false).</summary>
+    public bool Mqtt5 { get; set; } = true;
+
+    public string? ClientId { get; set; }
+
+    public string? Username { get; set; }
+
+    /// <summary>Set it through EDGEPOSE__Outputs__Mqtt__Password or the config file, or use PasswordFile.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A file whose first line is the password (e.g. a systemd credential).</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>Events queued while the broker is unreachable, at most.</summary>
+    public int QueueMaxCount { get; set; } = 10_000;
+}
