@@ -153,14 +153,17 @@ public sealed class ByteTracker
         ClearFrameLists();
 
         // Split detections: high for the first association, low (above track_low_thresh) for the second.
+        // Scores compare in float32, as numpy compares a float32 array with a Python float.
+        float high = (float)_options.TrackHighThresh;
+        float low = (float)_options.TrackLowThresh;
         for (int i = 0; i < n; i++)
         {
-            double s = detections.Score(i);
-            if (s >= _options.TrackHighThresh)
+            float s = detections.Score(i);
+            if (s >= high)
             {
                 _high.Add(i);
             }
-            else if (s > _options.TrackLowThresh)
+            else if (s > low)
             {
                 _low.Add(i);
             }
@@ -256,7 +259,7 @@ public sealed class ByteTracker
         for (int c = 0; c < _leftHigh.Count; c++)
         {
             int d = _leftHigh[c];
-            if (_colMatch[c] >= 0 || detections.Score(d) < _options.NewTrackThresh)
+            if (_colMatch[c] >= 0 || detections.Score(d) < (float)_options.NewTrackThresh)
             {
                 continue;
             }
@@ -449,25 +452,22 @@ public sealed class ByteTracker
         list.RemoveRange(keep, list.Count - keep);
     }
 
+    /// <summary>Room for a rows x cols cost matrix; each side grows to at least double, so growth stops early.</summary>
     private void EnsureMatrix(int rows, int cols)
     {
-        if (_rowBoxes.Length < rows * 4)
+        if (rows <= _rowMatch.Length && cols <= _colMatch.Length)
         {
-            _rowBoxes = new float[rows * 4];
-            _rowMatch = new int[rows];
+            return;
         }
 
-        if (_colBoxes.Length < cols * 4)
-        {
-            _colBoxes = new float[cols * 4];
-            _colScores = new float[cols];
-            _colMatch = new int[cols];
-        }
-
-        if (_cost.Length < rows * cols)
-        {
-            _cost = new float[rows * cols];
-        }
+        int r = Math.Max(_rowMatch.Length, rows <= _rowMatch.Length ? rows : Math.Max(rows, 2 * _rowMatch.Length));
+        int c = Math.Max(_colMatch.Length, cols <= _colMatch.Length ? cols : Math.Max(cols, 2 * _colMatch.Length));
+        _rowBoxes = new float[r * 4];
+        _rowMatch = new int[r];
+        _colBoxes = new float[c * 4];
+        _colScores = new float[c];
+        _colMatch = new int[c];
+        _cost = new float[r * c];
     }
 
     private void EnsureDrops(int a, int b)

@@ -128,18 +128,20 @@ public sealed class LinearAssignment
 
     private void Ensure(int n, int m)
     {
+        // Each buffer grows to at least double its size, so that growth stops after a few frames.
         if (_u.Length < n + 1)
         {
-            _u = new double[n + 1];
+            _u = new double[Math.Max(n + 1, 2 * _u.Length)];
         }
 
         if (_v.Length < m + 1)
         {
-            _v = new double[m + 1];
-            _minv = new double[m + 1];
-            _p = new int[m + 1];
-            _way = new int[m + 1];
-            _used = new bool[m + 1];
+            int size = Math.Max(m + 1, 2 * _v.Length);
+            _v = new double[size];
+            _minv = new double[size];
+            _p = new int[size];
+            _way = new int[size];
+            _used = new bool[size];
         }
     }
 }
