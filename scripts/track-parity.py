@@ -19,6 +19,10 @@ Steps:
      under the best one-to-one renaming (id pairs taken by how often they co-occur, most first). Prints the share;
      exit 1 below --target (0.99).
 
+A harder scene than vtest.avi's few people: --make-synthetic FILE writes 600 frames of 40 people in the same format
+(walking across each other, jittered boxes, scores from 0.05 to 0.95, some hidden for a while, some never
+confirmed) and stops; then run this script on FILE.
+
 Outputs go to --out (default artifacts/track-parity): ultralytics-ids.jsonl and edgepose-ids.jsonl, one JSON array
 per frame. EdgePose.Core.Tests' TrackParityTests repeats the comparison when these files exist.
 
@@ -45,12 +49,44 @@ def parse_args():
     p.add_argument("--out", default=os.path.join(REPO, "artifacts", "track-parity"))
     p.add_argument("--ours", help="our ids file; written by the benchmark project's --track-replay when missing")
     p.add_argument("--target", type=float, default=0.99)
+    p.add_argument("--make-synthetic", action="store_true", help="write a synthetic crowd to DETECTIONS and stop")
     a = p.parse_args()
-    if not os.path.isfile(a.detections):
+    if a.make_synthetic:
+        return a
+    if not a.make_synthetic and not os.path.isfile(a.detections):
         p.error(f"detections file not found: {a.detections}")
     if not os.path.isfile(os.path.join(a.ultralytics, "ultralytics", "__init__.py")):
         p.error(f"Ultralytics source tree not found: {a.ultralytics!r} (give --ultralytics or ULTRALYTICS_SRC)")
     return a
+
+
+def make_synthetic(path, frames=600, people=40, seed=14):
+    import random
+
+    rng = random.Random(seed)
+    walkers = [dict(x=rng.uniform(0, 1800), y=rng.uniform(50, 850), vx=rng.uniform(-8, 8), vy=rng.uniform(-1.5, 1.5),
+                    w=rng.uniform(40, 90), score=rng.uniform(0.05, 0.95), hide=(rng.randrange(frames), rng.randrange(5, 60)))
+               for _ in range(people)]
+    with open(path, "w") as f:
+        for t in range(frames):
+            dets = []
+            for p in walkers:
+                p["x"] += p["vx"]
+                p["y"] += p["vy"]
+                if not 0 <= p["x"] <= 1800:
+                    p["vx"] = -p["vx"]
+                if not 20 <= p["y"] <= 900:
+                    p["vy"] = -p["vy"]
+                start, length = p["hide"]
+                if start <= t < start + length or rng.random() < 0.03:
+                    continue
+                h = p["w"] * 2.6
+                j = [rng.gauss(0, 2) for _ in range(4)]
+                score = min(max(p["score"] + rng.gauss(0, 0.08), 0.01), 0.99)
+                dets.append({"score": round(score, 6), "box_xyxy": [round(p["x"] + j[0], 3), round(p["y"] + j[1], 3),
+                                                                   round(p["x"] + p["w"] + j[2], 3), round(p["y"] + h + j[3], 3)]})
+            rng.shuffle(dets)
+            f.write(json.dumps({"frame": t, "detections": dets}) + "\n")
 
 
 def read_detections(path):
@@ -166,6 +202,10 @@ def read_ids(path):
 
 def main():
     a = parse_args()
+    if a.make_synthetic:
+        make_synthetic(a.detections)
+        print(f"wrote {a.detections}")
+        return 0
     os.makedirs(a.out, exist_ok=True)
     frames = read_detections(a.detections)
     theirs, about = ultralytics_ids(frames, a.ultralytics)
