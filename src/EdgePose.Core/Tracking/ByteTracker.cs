@@ -122,6 +122,9 @@ public sealed class ByteTracker
     /// <summary>The activated track holding detection <paramref name="detection"/> of the latest update (for its age and state), or null.</summary>
     public Track? TrackOf(int detection) => _trackOf[CheckedDetection(detection)];
 
+    /// <summary>A copy of detection <paramref name="detection"/>'s track (id, state, age, score), or <see cref="TrackInfo.None"/>.</summary>
+    public TrackInfo Info(int detection) => TrackOf(detection)?.Info ?? TrackInfo.None;
+
     /// <summary>Forgets all tracks and restarts ids and frames, as for a new video.</summary>
     public void Reset()
     {

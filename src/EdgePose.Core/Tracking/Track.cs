@@ -33,6 +33,9 @@ public sealed class Track
     /// <summary>Frames from its first to its last match, both counted (1 on the frame it starts).</summary>
     public int Age => LastFrame - StartFrame + 1;
 
+    /// <summary>A copy of the id, state, age and score.</summary>
+    public TrackInfo Info => new(Id, State, Age, Score);
+
     /// <summary>The Kalman mean (x, y, aspect, height and their velocities).</summary>
     public ReadOnlySpan<double> Mean => _mean;
 

@@ -94,7 +94,7 @@ public class ByteTrackerTests
         Assert.Equal(a, ids[0]);
         Assert.True(ids[1] > 0 && ids[1] != a, $"ids {ids[0]}, {ids[1]}");
         Assert.Equal(2, scene.Tracker.TrackOf(1)!.Age);
-        Assert.Equal(7, scene.Tracker.TrackOf(0)!.Age);
+        Assert.Equal(new TrackInfo(a, TrackState.Tracked, 7, 0.9f), scene.Tracker.Info(0));
     }
 
     [Fact]
@@ -127,6 +127,7 @@ public class ByteTrackerTests
         for (int f = 0; f < 5; f++)
         {
             Assert.Equal([-1], scene.Step(Scene.Person(200, score: 0.2f)));
+            Assert.Equal(TrackInfo.None, scene.Tracker.Info(0));
         }
 
         Assert.Equal(0, scene.Tracker.TrackedTracks.Length);
