@@ -14,4 +14,10 @@ if (args.Length > 0 && args[0] == "--write-output0")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--track-replay")
+{
+    Environment.ExitCode = TrackReplay.RunCommand(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
