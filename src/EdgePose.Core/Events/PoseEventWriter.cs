@@ -32,6 +32,7 @@ public sealed class PoseEventWriter : IDisposable
     private static readonly JsonEncodedText s_model = JsonEncodedText.Encode("model");
     private static readonly JsonEncodedText s_persons = JsonEncodedText.Encode("persons");
     private static readonly JsonEncodedText s_id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText s_track = JsonEncodedText.Encode("track");
     private static readonly JsonEncodedText s_score = JsonEncodedText.Encode("score");
     private static readonly JsonEncodedText s_box = JsonEncodedText.Encode("box");
     private static readonly JsonEncodedText s_keypoints = JsonEncodedText.Encode("keypoints");
@@ -109,7 +110,7 @@ public sealed class PoseEventWriter : IDisposable
         var poses = result.Poses;
         for (int i = 0; i < poses.Count; i++)
         {
-            WritePerson(w, poses, i);
+            WritePerson(w, poses, i, result.TrackId(i));
         }
 
         w.WriteEndArray();
@@ -129,11 +130,16 @@ public sealed class PoseEventWriter : IDisposable
         w.WriteEndObject();
     }
 
-    private static void WritePerson(Utf8JsonWriter w, PoseDetections poses, int i)
+    private static void WritePerson(Utf8JsonWriter w, PoseDetections poses, int i, int track)
     {
         w.WriteStartObject();
-        // The detection's index in this frame; a tracker (later) adds "track", an id stable across frames.
+        // The detection's index in this frame; with tracking on, "track" is an id stable across frames.
         w.WriteNumber(s_id, i);
+        if (track >= 0)
+        {
+            w.WriteNumber(s_track, track);
+        }
+
         w.WriteNumber(s_score, Round(poses.Score(i), 3));
         w.WriteStartArray(s_box);
         var box = poses.Box(i);

@@ -19,7 +19,10 @@ public sealed class FrameResult
     {
         _pool = pool;
         Poses = new PoseDetections(maxDetections, keypointCount);
+        _trackIds = new int[maxDetections];
     }
+
+    private readonly int[] _trackIds;
 
     /// <summary>The source the frame came from.</summary>
     public PipelineSource Source => _source ?? throw new InvalidOperationException("the result holds no frame");
@@ -40,6 +43,12 @@ public sealed class FrameResult
     /// <summary>The poses, in the frame's pixels.</summary>
     public PoseDetections Poses { get; }
 
+    /// <summary>True when a tracker ran on the source: <see cref="TrackId"/> then gives ids stable across frames.</summary>
+    public bool IsTracked { get; private set; }
+
+    /// <summary>Detection <paramref name="i"/>'s track id (stable across the source's frames), or -1 when it has none (yet).</summary>
+    public int TrackId(int i) => IsTracked && i < Poses.Count ? _trackIds[i] : -1;
+
     /// <summary>The frame's pixels, kept while a sink needs them (<see cref="IPoseSink.NeedsPixels"/>); null otherwise.</summary>
     public Frame? Frame { get; private set; }
 
@@ -48,8 +57,10 @@ public sealed class FrameResult
     /// reference. With <paramref name="keepFrame"/> the result owns the frame until the last release; without,
     /// the caller returns the frame.
     /// </summary>
-    public void Set(Frame frame, PipelineSource source, PoseDetections poses, bool keepFrame)
+    public void Set(Frame frame, PipelineSource source, PoseDetections poses, bool keepFrame, bool tracked = false, ReadOnlySpan<int> trackIds = default)
     {
+        IsTracked = tracked;
+        trackIds.CopyTo(_trackIds);
         _source = source;
         Sequence = frame.Sequence;
         CaptureTime = frame.CaptureTime;

@@ -46,6 +46,9 @@ public sealed record PipelineOptions
 
     public DecodeOptions Decode { get; init; } = new();
 
+    /// <summary>ByteTrack settings: one tracker per source gives persons ids stable across frames; null tracks nothing.</summary>
+    public Tracking.TrackerOptions? Tracker { get; init; }
+
     /// <summary>The longest one engine run may take before the pipeline fails.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -37,6 +37,7 @@ public sealed partial class PosePipeline : IDisposable
     private readonly FairBatcher _batcher;
     private readonly FrameResultPool _results;
     private readonly PoseDetections _decoded;
+    private readonly Tracking.ByteTracker?[] _trackers;
 
     public PosePipeline(PoseModel model, IBgrResizer resizer, IFrameReaderFactory readers, IReadOnlyList<PipelineSource> sources, IReadOnlyList<IPoseSink> sinks, PipelineOptions options, ILogger log)
     {
@@ -102,6 +103,7 @@ public sealed partial class PosePipeline : IDisposable
         int maxDetections = options.Decode.Validated().MaxDetections;
         _results = new FrameResultPool((_sinks.Length * (options.SinkQueueCapacity + 1)) + inFlight + 2, maxDetections, model.KeypointCount);
         _decoded = new PoseDetections(maxDetections, model.KeypointCount);
+        _trackers = [.. sources.Select(_ => options.Tracker is { } t ? new Tracking.ByteTracker(t) : null)];
     }
 
     /// <summary>What the pipeline measured so far; readable while it runs.</summary>
@@ -390,6 +392,7 @@ public sealed partial class PosePipeline : IDisposable
         var frame = job.Frames[slot];
         _model.Decoder.Decode(job.Buffers.Output(0, out _), slot, _options.Decode, _decoded);
         job.Boxes[slot].Unmap(_decoded);
+        _trackers[frame.SourceId]?.Update(_decoded);
         frame.Stamps.Mark(PipelineStage.Decode);
         Stats.RecordResult(frame, _decoded.Count);
     }
@@ -411,7 +414,8 @@ public sealed partial class PosePipeline : IDisposable
             return;
         }
 
-        result.Set(frame, _sources[frame.SourceId], _decoded, _keepFrames);
+        var tracker = _trackers[frame.SourceId];
+        result.Set(frame, _sources[frame.SourceId], _decoded, _keepFrames, tracker is not null, tracker is null ? default : tracker.TrackIds);
         if (!_keepFrames)
         {
             frame.Return();

@@ -38,13 +38,14 @@ public static class RunCommand
         var maxFrames = new Option<long?>("--max-frames") { Description = "Stop each source after this many frames" };
         var realtime = new Option<bool>("--realtime") { Description = "Read video files at their frame rate, as a camera (default: as fast as possible)" };
         var pixelClock = new Option<bool>("--pixel-clock") { Description = "The sources paint their capture time into their pixels (scripts/rtsp-test-server.py /clock): latencies count from it" };
+        var track = new Option<string?>("--track") { Description = "Track persons (ByteTrack, ids in events as persons[].track); optionally a bytetrack.yaml with its settings", Arity = ArgumentArity.ZeroOrOne };
         var deviceId = new Option<string?>("--device-id") { Description = "This device's id in events (default: the host name)" };
         var status = new Option<double?>("--status-interval") { Description = "Seconds between status lines (0: none; default 1)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 
         var cmd = new Command("run", "Run the live pipeline: sources → poses → outputs, until the sources end or Ctrl+C")
         {
-            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, preview, duration, maxFrames, realtime, pixelClock, deviceId, status, verbose,
+            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, preview, duration, maxFrames, realtime, pixelClock, track, deviceId, status, verbose,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -88,6 +89,12 @@ public static class RunCommand
             {
                 overrides["Outputs:Preview:Enabled"] = "true";
                 Set("Outputs:Preview:Port", parse.GetValue(preview));
+            }
+
+            if (parse.GetResult(track) is not null)
+            {
+                overrides["Tracking:Enabled"] = "true";
+                Set("Tracking:Config", parse.GetValue(track));
             }
 
             Set("DurationSeconds", parse.GetValue(duration));

@@ -91,6 +91,8 @@ public sealed partial class PipelineService : BackgroundService
             SinkQueueCapacity = p.OutputQueue,
             MaxFramesPerSource = p.MaxFrames,
             Decode = decode,
+            Tracker = !_settings.Tracking.Enabled ? null
+                : _settings.Tracking.Config is { Length: > 0 } trackerFile ? Core.Tracking.TrackerOptionsYaml.Load(trackerFile) : new Core.Tracking.TrackerOptions(),
         };
 
         await using var outputs = await RunOutputs.OpenAsync(_settings, model, sources, _console, _loggers, stoppingToken).ConfigureAwait(false);

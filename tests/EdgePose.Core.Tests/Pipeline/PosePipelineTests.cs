@@ -220,6 +220,46 @@ public sealed class PosePipelineTests
     }
 
     [Fact]
+    public async Task With_tracking_a_person_keeps_one_id_per_source_across_frames()
+    {
+        var sink = new TrackSink();
+        using var h = new PipelineHarness(
+            new() { ["a"] = (false, new ScriptedSource { Frames = 12 }), ["b"] = (false, new ScriptedSource { Frames = 12 }) },
+            options: new PipelineOptions { Tracker = new EdgePose.Core.Tracking.TrackerOptions() },
+            sinks: sink);
+
+        await h.RunAsync();
+
+        foreach (var source in new[] { "a", "b" })
+        {
+            var ids = sink.Tracks.Where(t => t.Source == source).OrderBy(t => t.Sequence).Select(t => t.Track).ToList();
+            Assert.Equal(12, ids.Count);
+            Assert.Single(ids.Skip(1).Distinct()); // from its second frame on, the one person has one id
+            Assert.True(ids[^1] >= 1);
+        }
+    }
+
+    private sealed class TrackSink : IPoseSink
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(string Source, long Sequence, int Track)> Tracks { get; } = new();
+
+        public string Name => "tracks";
+
+        public bool NeedsPixels => false;
+
+        public ValueTask WriteAsync(FrameResult result, CancellationToken cancellationToken)
+        {
+            Assert.True(result.IsTracked);
+            Tracks.Enqueue((result.Source.Id, result.Sequence, result.TrackId(0)));
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask CompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    [Fact]
     public async Task Batches_take_frames_from_several_sources()
     {
         using var h = new PipelineHarness(

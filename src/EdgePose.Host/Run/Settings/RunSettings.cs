@@ -19,6 +19,8 @@ public sealed class RunSettings
 
     public OutputSettings Outputs { get; set; } = new();
 
+    public TrackingSettings Tracking { get; set; } = new();
+
     /// <summary>Seconds between status lines on stderr; 0 for none.</summary>
     public double StatusIntervalSeconds { get; set; } = 1;
 
