@@ -41,6 +41,9 @@ public sealed class PoseModel : nn.Module<Tensor, Tensor>
 
     public int[] KptShape => [Head.Keypoints, Head.Dims];
 
+    /// <summary>True for a model without BatchNorm whose convs carry biases (an imported export).</summary>
+    public bool Fused => named_parameters().Any(p => p.name == "model.0.conv.bias");
+
     /// <summary>All parameters, trained or not (Ultralytics' "parameters").</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 

@@ -82,5 +82,5 @@ public static class Checkpoint
 
     private static string Describe(string model, int nc, int[] kpt) => $"{model} with nc {nc} and kpt_shape [{kpt[0]}, {kpt[1]}]";
 
-    private static bool IsFused(PoseModel model) => model.named_parameters().Any(p => p.name == "model.0.conv.bias");
+    private static bool IsFused(PoseModel model) => model.Fused;
 }
