@@ -15,6 +15,8 @@ public static class TrainCli
         var root = new RootCommand("edgepose-train: train, validate, export and inspect EdgePose pose models, and data set tools");
         root.Subcommands.Add(DataCommand.Create(log));
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ValCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         return root;
     }

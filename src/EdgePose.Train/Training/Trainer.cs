@@ -145,8 +145,8 @@ public sealed class Trainer
             rows.Add(row);
             bool isBest = val is not null && val.Fitness > best;
             best = isBest ? val!.Fitness : best;
-            Checkpoint.Save(files.Last, ema.Model, epoch, best);
-            Checkpoint.Save(files.State, model, epoch, best);
+            Checkpoint.Save(files.Last, ema.Model, epoch, best, train.Names);
+            Checkpoint.Save(files.State, model, epoch, best, train.Names);
             ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(files.Optimizer);
             if (isBest || !File.Exists(files.Best))
             {
