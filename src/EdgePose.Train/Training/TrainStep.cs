@@ -15,6 +15,9 @@ public sealed class TrainStep(PoseModel model, PoseLoss loss, optim.Optimizer op
 {
     public const double MaxGradNorm = 10.0;
 
+    /// <summary>Optimizer steps skipped because the gradient was not finite.</summary>
+    public int SkippedSteps { get; private set; }
+
     /// <param name="step">False accumulates this batch's gradient for a later step (Ultralytics' nominal batch size).</param>
     public PoseLossValue Run(Tensor images, PoseTargets targets, int epoch, int iteration, int batchesPerEpoch, bool step = true)
     {
@@ -39,10 +42,19 @@ public sealed class TrainStep(PoseModel model, PoseLoss loss, optim.Optimizer op
         value.Total.backward();
         if (step)
         {
-            nn.utils.clip_grad_norm_(model.parameters(), MaxGradNorm);
-            optimizer.step();
+            var norm = nn.utils.clip_grad_norm_(model.parameters(), MaxGradNorm);
+            if (double.IsFinite(norm))
+            {
+                optimizer.step();
+                ema?.Update(model);
+            }
+            else
+            {
+                // A non-finite gradient would put NaN into every weight: the step is skipped, as a gradient scaler does.
+                SkippedSteps++;
+            }
+
             optimizer.zero_grad();
-            ema?.Update(model);
         }
 
         return value;

@@ -156,6 +156,10 @@ public sealed class Trainer
             ResultsCsv.Write(files.Csv, rows);
             ResultsPlot.Write(files.Plot, rows);
             _progress.EpochDone(row, isBest);
+            if (step.SkippedSteps > 0)
+            {
+                _progress.Message($"{step.SkippedSteps} optimizer step(s) skipped so far: the gradient was not finite");
+            }
         }
 
         return new TrainResult(files.Folder, files.Last, files.Best, best, rows);
