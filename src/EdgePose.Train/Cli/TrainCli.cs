@@ -12,8 +12,11 @@ public static class TrainCli
 {
     public static RootCommand Build(ILogger log)
     {
-        var root = new RootCommand("edgepose-train: data set tools (and training, later) for EdgePose pose models");
+        var root = new RootCommand("edgepose-train: train, validate, export and inspect EdgePose pose models, and data set tools");
         root.Subcommands.Add(DataCommand.Create(log));
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ValCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         return root;
     }

@@ -1,3 +1,4 @@
+using EdgePose.Train.Export;
 using EdgePose.Train.Models.Modules;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -41,6 +42,9 @@ public sealed class PoseModel : nn.Module<Tensor, Tensor>
 
     public int[] KptShape => [Head.Keypoints, Head.Dims];
 
+    /// <summary>True for a model without BatchNorm whose convs carry biases (an imported export).</summary>
+    public bool Fused => named_parameters().Any(p => p.name == "model.0.conv.bias");
+
     /// <summary>All parameters, trained or not (Ultralytics' "parameters").</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
@@ -60,6 +64,40 @@ public sealed class PoseModel : nn.Module<Tensor, Tensor>
     public PoseHeadOutput ForwardTrain(Tensor x) => Head.ForwardTrain(RunToHead(x));
 
     public override Tensor forward(Tensor x) => Head.call(RunToHead(x));
+
+    /// <summary>
+    /// Writes the inference form into <paramref name="g"/>: the layers in order, each from the outputs its 'from'
+    /// names (nn.Upsample as a nearest Resize by its yaml scale factor), then the head. Returns the output's name.
+    /// </summary>
+    public string Export(OnnxGraph g, Traced x)
+    {
+        var outputs = new Traced?[model.Count];
+        var last = x;
+        for (var i = 0; i < model.Count - 1; i++)
+        {
+            var from = froms[i];
+            Traced In(int f) => f == -1 ? last : outputs[f]!.Value;
+            last = model[i] switch
+            {
+                Upsample => Resize(g, In(from[0]), int.Parse(Spec.Layers[i].Args[1], System.Globalization.CultureInfo.InvariantCulture), $"model.{i}"),
+                Concat => g.Concat(from.Select(In).ToArray(), $"model.{i}"),
+                var m => g.Module(m, In(from[0]), $"model.{i}"),
+            };
+            if (saved[i])
+            {
+                outputs[i] = last;
+            }
+        }
+
+        return Head.Export(g, froms[^1].Select(f => f == -1 ? last : outputs[f]!.Value).ToArray());
+    }
+
+    private static Traced Resize(OnnxGraph g, Traced x, int factor, string hint)
+    {
+        var scales = g.Floats(hint + "/scales", [1, 1, factor, factor], [4]);
+        var y = g.Op("Resize", [x.Name, "", scales], hint, OnnxGraph.Text("coordinate_transformation_mode", "asymmetric"), OnnxGraph.Text("mode", "nearest"), OnnxGraph.Text("nearest_mode", "floor"));
+        return new Traced(y, x.C, x.H * factor, x.W * factor);
+    }
 
     private Tensor[] RunToHead(Tensor x)
     {

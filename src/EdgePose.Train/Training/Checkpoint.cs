@@ -4,8 +4,8 @@ using EdgePose.Train.Models;
 
 namespace EdgePose.Train.Training;
 
-/// <summary>What a checkpoint says about the model it holds and where training stood.</summary>
-public sealed record CheckpointInfo(string Model, int Classes, int[] KptShape, bool Fused, int Epoch, double BestFitness);
+/// <summary>What a checkpoint says about the model it holds and where training stood (and the class names, for export).</summary>
+public sealed record CheckpointInfo(string Model, int Classes, int[] KptShape, bool Fused, int Epoch, double BestFitness, IReadOnlyList<string>? Names = null);
 
 /// <summary>
 /// A training checkpoint file: the magic line "EDGEPOSE-CHECKPOINT 1", a JSON header (<see cref="CheckpointInfo"/>)
@@ -16,9 +16,9 @@ public static class Checkpoint
 {
     private const string Magic = "EDGEPOSE-CHECKPOINT 1";
 
-    public static void Save(string path, PoseModel model, int epoch, double bestFitness)
+    public static void Save(string path, PoseModel model, int epoch, double bestFitness, IReadOnlyList<string>? names = null)
     {
-        var info = new CheckpointInfo(model.Spec.Name, model.Classes, model.KptShape, IsFused(model), epoch, bestFitness);
+        var info = new CheckpointInfo(model.Spec.Name, model.Classes, model.KptShape, IsFused(model), epoch, bestFitness, names);
         var temp = path + ".tmp";
         using (var stream = File.Create(temp))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
@@ -82,5 +82,5 @@ public static class Checkpoint
 
     private static string Describe(string model, int nc, int[] kpt) => $"{model} with nc {nc} and kpt_shape [{kpt[0]}, {kpt[1]}]";
 
-    private static bool IsFused(PoseModel model) => model.named_parameters().Any(p => p.name == "model.0.conv.bias");
+    private static bool IsFused(PoseModel model) => model.Fused;
 }

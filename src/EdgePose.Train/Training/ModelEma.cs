@@ -21,6 +21,9 @@ public sealed class ModelEma(PoseModel shadow, double decay = 0.9999, double tau
     /// <summary>Copies the model into the average (the start), without counting an update.</summary>
     public void CopyFrom(PoseModel model) => Blend(model, 0);
 
+    /// <summary>Continues a resumed run: the average counts <paramref name="updates"/> updates so far.</summary>
+    public void Restore(long updates) => Updates = updates;
+
     public void Update(PoseModel model)
     {
         var d = NextDecay;

@@ -1,3 +1,4 @@
+using EdgePose.Train.Export;
 using static TorchSharp.torch;
 
 namespace EdgePose.Train.Models.Modules;
@@ -7,7 +8,7 @@ namespace EdgePose.Train.Models.Modules;
 /// (key_dim = head_dim · attn_ratio each) and values (head_dim) per head; a depthwise 3×3 conv on the
 /// values adds a positional term; proj mixes the heads.
 /// </summary>
-public sealed class Attention : nn.Module<Tensor, Tensor>
+public sealed class Attention : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly Conv qkv;
     private readonly Conv proj;
@@ -37,5 +38,23 @@ public sealed class Attention : nn.Module<Tensor, Tensor>
         var attn = (q.transpose(-2, -1).matmul(k) * scale).softmax(-1);
         var y = v.matmul(attn.transpose(-2, -1)).view(b, c, h, w) + pe.call(v.reshape(b, c, h, w));
         return proj.call(y);
+    }
+
+    /// <summary>The attention over H·W positions with Reshape/Split/MatMul/Softmax; the batch dimension stays as the input's (0 in Reshape).</summary>
+    public Traced Export(OnnxGraph g, Traced x)
+    {
+        const string hint = "attn";
+        long hw = x.H * x.W;
+        var qkvOut = qkv.Export(g, x);
+        var heads4 = g.Reshape(qkvOut.Name, hint, 0, heads, (keyDim * 2) + headDim, hw);
+        var parts = g.Ops("Split", [heads4, g.Longs(hint + "/split", keyDim, keyDim, headDim)], 3, hint, OnnxGraph.Int("axis", 2));
+        var qT = g.Op("Transpose", [parts[0]], hint, OnnxGraph.Ints("perm", 0, 1, 3, 2));
+        var scores = g.Op("Mul", [g.Op("MatMul", [qT, parts[1]], hint), g.Scalar(hint + "/scale", (float)scale)], hint);
+        var attn = g.Op("Softmax", [scores], hint, OnnxGraph.Int("axis", -1));
+        var attnT = g.Op("Transpose", [attn], hint, OnnxGraph.Ints("perm", 0, 1, 3, 2));
+        var y = g.Reshape(g.Op("MatMul", [parts[2], attnT], hint), hint, 0, x.C, x.H, x.W);
+        var v = new Traced(g.Reshape(parts[2], hint, 0, x.C, x.H, x.W), x.C, x.H, x.W);
+        var sum = g.Add(x with { Name = y }, pe.Export(g, v), hint);
+        return proj.Export(g, sum);
     }
 }

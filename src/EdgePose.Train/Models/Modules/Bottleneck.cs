@@ -1,9 +1,10 @@
+using EdgePose.Train.Export;
 using static TorchSharp.torch;
 
 namespace EdgePose.Train.Models.Modules;
 
 /// <summary>Two convolutions (kernels k1, k2; hidden width c2·e) with a residual when shortcut and c1 == c2.</summary>
-public sealed class Bottleneck : nn.Module<Tensor, Tensor>
+public sealed class Bottleneck : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly Conv cv1;
     private readonly Conv cv2;
@@ -19,4 +20,10 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor x) => add ? x + cv2.call(cv1.call(x)) : cv2.call(cv1.call(x));
+
+    public Traced Export(OnnxGraph g, Traced x)
+    {
+        var y = cv2.Export(g, cv1.Export(g, x));
+        return add ? g.Add(x, y, "bottleneck") : y;
+    }
 }

@@ -1,3 +1,4 @@
+using EdgePose.Train.Export;
 using static TorchSharp.torch;
 
 namespace EdgePose.Train.Models.Modules;
@@ -6,7 +7,7 @@ namespace EdgePose.Train.Models.Modules;
 /// YOLO11's attention stage: cv1 splits the input in two halves of c1·e channels, n PSA blocks (c/64
 /// heads) run on the second half, cv2 fuses both halves back to c1 channels (c1 must equal c2).
 /// </summary>
-public sealed class C2PSA : nn.Module<Tensor, Tensor>
+public sealed class C2PSA : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly Conv cv1;
     private readonly Conv cv2;
@@ -31,5 +32,11 @@ public sealed class C2PSA : nn.Module<Tensor, Tensor>
     {
         var ab = cv1.call(x).split([c, c], 1);
         return cv2.call(cat([ab[0], m.call(ab[1])], 1));
+    }
+
+    public Traced Export(OnnxGraph g, Traced x)
+    {
+        var ab = g.Split(cv1.Export(g, x), [c, c], "c2psa");
+        return cv2.Export(g, g.Concat([ab[0], g.Module(m, ab[1], "c2psa.m")], "c2psa"));
     }
 }

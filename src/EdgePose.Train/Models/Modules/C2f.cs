@@ -1,3 +1,4 @@
+using EdgePose.Train.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace EdgePose.Train.Models.Modules;
 /// the second half one after another, and cv2 fuses all the intermediate results. C3k2 (YOLO11) is the
 /// same block with other inner blocks, see <see cref="C3k2"/>.
 /// </summary>
-public class C2f : nn.Module<Tensor, Tensor>
+public class C2f : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly Conv cv1;
     private readonly Conv cv2;
@@ -37,5 +38,17 @@ public class C2f : nn.Module<Tensor, Tensor>
         }
 
         return cv2.call(cat(y, 1));
+    }
+
+    public virtual Traced Export(OnnxGraph g, Traced x)
+    {
+        var a = cv1.Export(g, x);
+        var y = new List<Traced>(g.Split(a, [a.C / 2, a.C / 2], g.PathOf(null, "c2f")));
+        foreach (var block in m)
+        {
+            y.Add(g.Module(block, y[^1], "m"));
+        }
+
+        return cv2.Export(g, g.Concat(y, "c2f"));
     }
 }

@@ -1,3 +1,4 @@
+using EdgePose.Train.Export;
 using static TorchSharp.torch;
 
 namespace EdgePose.Train.Models.Modules;
@@ -6,7 +7,7 @@ namespace EdgePose.Train.Models.Modules;
 /// CSP block with three convolutions (C3) whose n bottlenecks use k×k kernels: cv1 and cv2 each take
 /// c2·e channels, the bottlenecks run on cv1's, cv3 fuses both. The inner block of C3k2 when c3k is set.
 /// </summary>
-public sealed class C3k : nn.Module<Tensor, Tensor>
+public sealed class C3k : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly Conv cv1;
     private readonly Conv cv2;
@@ -24,4 +25,6 @@ public sealed class C3k : nn.Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor x) => cv3.call(cat([m.call(cv1.call(x)), cv2.call(x)], 1));
+
+    public Traced Export(OnnxGraph g, Traced x) => cv3.Export(g, g.Concat([g.Module(m, cv1.Export(g, x), "c3k.m"), cv2.Export(g, x)], "c3k"));
 }

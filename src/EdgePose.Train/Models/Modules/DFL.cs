@@ -26,6 +26,9 @@ public sealed class DFL : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The fixed weights 0..regMax-1 [1, regMax, 1, 1].</summary>
+    public Tensor Weight => conv.weight!;
+
     /// <summary>[B, 4·regMax, A] logits → [B, 4, A] distances in grid units.</summary>
     public override Tensor forward(Tensor x)
     {

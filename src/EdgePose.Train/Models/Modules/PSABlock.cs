@@ -1,9 +1,10 @@
+using EdgePose.Train.Export;
 using static TorchSharp.torch;
 
 namespace EdgePose.Train.Models.Modules;
 
 /// <summary>Attention then a two-conv feed-forward (c → 2c → c), each with a residual.</summary>
-public sealed class PSABlock : nn.Module<Tensor, Tensor>
+public sealed class PSABlock : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly Attention attn;
     private readonly nn.Module<Tensor, Tensor> ffn;
@@ -19,5 +20,11 @@ public sealed class PSABlock : nn.Module<Tensor, Tensor>
     {
         var y = x + attn.call(x);
         return y + ffn.call(y);
+    }
+
+    public Traced Export(OnnxGraph g, Traced x)
+    {
+        var y = g.Add(x, attn.Export(g, x), "psa");
+        return g.Add(y, g.Module(ffn, y, "psa.ffn"), "psa");
     }
 }

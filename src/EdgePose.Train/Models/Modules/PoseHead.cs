@@ -1,3 +1,4 @@
+using EdgePose.Train.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -86,6 +87,54 @@ public sealed class PoseHead : nn.Module<Tensor[], Tensor>
         var xy = ((y[.., .., ..2] * 2.0) + (anchors.T - 0.5)) * strides.T;
         var k = Dims == 3 ? cat([xy, y[.., .., 2..3].sigmoid()], 2) : xy;
         return cat([box, parts[1].sigmoid(), k.view(bs, Keypoints * Dims, -1)], 1);
+    }
+
+    /// <summary>
+    /// The inference form as ONNX: per level the three branches, flattened and joined over the anchors; the DFL
+    /// expectation (Softmax over the bins, then the fixed 1×1 conv); boxes decoded against the anchor constants
+    /// to centre and size in pixels; class scores and keypoint visibilities through Sigmoid. [B, 4 + nc + K·dims, A].
+    /// </summary>
+    public string Export(OnnxGraph g, Traced[] x)
+    {
+        const string hint = "head";
+        var levels = new List<string>();
+        var kpts = new List<string>();
+        for (var i = 0; i < x.Length; i++)
+        {
+            var box = g.Module(cv2[i], x[i], $"model.cv2.{i}");
+            var cls = g.Module(cv3[i], x[i], $"model.cv3.{i}");
+            levels.Add(g.Reshape(g.Concat([box, cls], hint).Name, hint, 0, Outputs, -1));
+            kpts.Add(g.Reshape(g.Module(cv4[i], x[i], $"model.cv4.{i}").Name, hint, 0, Keypoints * Dims, -1));
+        }
+
+        var all = g.Op("Concat", levels.ToArray(), hint, OnnxGraph.Int("axis", 2));
+        var kpt = g.Op("Concat", kpts.ToArray(), hint, OnnxGraph.Int("axis", 2));
+        var parts = g.Ops("Split", [all, g.Longs(hint + "/split", 4 * RegMax, Classes)], 2, hint, OnnxGraph.Int("axis", 1));
+
+        // Anchor centres [2, A] and strides [1, A] of these feature sizes, as constants.
+        var (anchors, strides) = Anchors.Make(x.Select(t => zeros(1, 1, t.H, t.W)).ToArray(), Strides);
+        long a = anchors.shape[0];
+        var anchorsT = g.Weight(hint + "/anchors", anchors.T.contiguous());
+        var stridesT = g.Weight(hint + "/strides", strides.T.contiguous());
+
+        var bins = g.Reshape(parts[0], hint + "/dfl", 0, 4, RegMax, -1);
+        var soft = g.Op("Softmax", [g.Op("Transpose", [bins], hint + "/dfl", OnnxGraph.Ints("perm", 0, 2, 1, 3))], hint + "/dfl", OnnxGraph.Int("axis", 1));
+        var dist = g.Reshape(g.Conv(new Traced(soft, RegMax, 4, a), dfl.Weight, null, 1, 1, "model.dfl.conv").Name, hint + "/dfl", 0, 4, -1);
+        var ltrb = g.Ops("Split", [dist, g.Longs(hint + "/ltrb", 2, 2)], 2, hint, OnnxGraph.Int("axis", 1));
+        var x1y1 = g.Op("Sub", [anchorsT, ltrb[0]], hint);
+        var x2y2 = g.Op("Add", [anchorsT, ltrb[1]], hint);
+        var centre = g.Op("Div", [g.Op("Add", [x1y1, x2y2], hint), g.Scalar(hint + "/two", 2f)], hint);
+        var size = g.Op("Sub", [x2y2, x1y1], hint);
+        var boxes = g.Op("Mul", [g.Op("Concat", [centre, size], hint, OnnxGraph.Int("axis", 1)), stridesT], hint);
+        var scores = g.Op("Sigmoid", [parts[1]], hint);
+
+        var k4 = g.Reshape(kpt, hint + "/kpt", 0, Keypoints, Dims, -1);
+        string Slice(string t, long from, long to) => g.Op("Slice", [t, g.Longs(hint + "/kpt/starts", from), g.Longs(hint + "/kpt/ends", to), g.Longs(hint + "/kpt/axes", 2)], hint + "/kpt");
+        var offset = g.Weight(hint + "/kpt/anchors", anchors.T.contiguous() - 0.5);
+        var xy = g.Op("Mul", [g.Op("Add", [g.Op("Mul", [Slice(k4, 0, 2), g.Scalar(hint + "/kpt/two", 2f)], hint + "/kpt"), offset], hint + "/kpt"), stridesT], hint + "/kpt");
+        var k = Dims == 3 ? g.Op("Concat", [xy, g.Op("Sigmoid", [Slice(k4, 2, 3)], hint + "/kpt")], hint + "/kpt", OnnxGraph.Int("axis", 2)) : xy;
+        var flat = g.Reshape(k, hint + "/kpt", 0, Keypoints * Dims, -1);
+        return g.Op("Concat", [boxes, scores, flat], hint, OnnxGraph.Int("axis", 1));
     }
 
     private static nn.Module<Tensor, Tensor> Branch(nn.Module<Tensor, Tensor> a, nn.Module<Tensor, Tensor> b, nn.Module<Tensor, Tensor> c) => nn.Sequential(a, b, c);
