@@ -27,7 +27,7 @@ public sealed record PipelineOptions
     /// instead (the older one is dropped). The engine idles at most this long, and the frame it runs is fresh, so
     /// capture-to-result latency loses most of the half frame interval a frame otherwise waits. Zero disables it.
     /// </summary>
-    public TimeSpan FreshFrameWait { get; init; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan FreshFrameWait { get; init; } = TimeSpan.FromMilliseconds(16);
 
     /// <summary>Frames a live source's queue holds: 1 keeps only the newest.</summary>
     public int LiveQueueCapacity { get; init; } = 1;

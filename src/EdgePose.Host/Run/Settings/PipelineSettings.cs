@@ -19,7 +19,7 @@ public sealed class PipelineSettings
     public double BatchTimeoutMs { get; set; } = 10;
 
     /// <summary>Milliseconds the engine may wait for a live source's next frame when it is about to arrive (fresher frames, lower latency); 0 disables.</summary>
-    public double FreshFrameWaitMs { get; set; } = 10;
+    public double FreshFrameWaitMs { get; set; } = 16;
 
     /// <summary>Results each output's queue holds before live results are dropped.</summary>
     public int OutputQueue { get; set; } = 8;
