@@ -20,11 +20,12 @@ public static class PredictCommand
         var meta = new Option<string?>("--meta") { Description = "Meta file or data.yaml with keypoint names, skeleton and colours (default: from the model)" };
         var format = new Option<string>("--image-format") { Description = "Annotated image type: jpg or png", DefaultValueFactory = _ => "jpg" };
         var maxFrames = new Option<long?>("--max-frames") { Description = "Stop a video or stream after this many frames" };
+        var track = new Option<bool>("--track") { Description = "Track persons across the frames of a video or stream (ByteTrack): track_id in the JSON Lines" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 
         var cmd = new Command("predict", "Detect poses in images, folders or videos")
         {
-            model, source, output, existOk, inference.Conf, inference.Iou, inference.ImageSize, inference.MaxDet, inference.Threads, inference.KeypointShape, inference.Provider, inference.Batch, agnostic, noImages, meta, format, maxFrames, verbose,
+            model, source, output, existOk, inference.Conf, inference.Iou, inference.ImageSize, inference.MaxDet, inference.Threads, inference.KeypointShape, inference.Provider, inference.Batch, agnostic, noImages, meta, format, maxFrames, track, verbose,
         };
         cmd.SetAction((parse, ct) =>
         {
@@ -41,6 +42,7 @@ public static class PredictCommand
                 ImageFormat = parse.GetRequiredValue(format),
                 MetaFile = parse.GetValue(meta),
                 MaxFrames = parse.GetValue(maxFrames),
+                Track = parse.GetValue(track),
             };
             using var log = CliLogging.Create(parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             OpenCvLogging.ForCommand(parse.GetValue(verbose));

@@ -33,4 +33,7 @@ public sealed record PredictOptions
 
     /// <summary>Stop a video after this many frames; null reads to the end.</summary>
     public long? MaxFrames { get; init; }
+
+    /// <summary>Track persons across the frames of a video or stream (ByteTrack, Ultralytics' defaults): "track_id" in the JSON Lines.</summary>
+    public bool Track { get; init; }
 }

@@ -190,7 +190,7 @@ public sealed class PredictRunner
         using (var jsonl = jsonlFile.OpenStream())
         using (var json = new Utf8JsonWriter(jsonl))
         {
-            video = new VideoOutput(path, videoFile.TempPath, capture.Fps > 0 ? capture.Fps : 25, jsonl, json);
+            video = new VideoOutput(path, videoFile.TempPath, capture.Fps > 0 ? capture.Fps : 25, jsonl, json) { Tracker = NewTracker(capture.Fps) };
             try
             {
                 while (!ct.IsCancellationRequested && (_options.MaxFrames is null || index < _options.MaxFrames))
@@ -250,11 +250,15 @@ public sealed class PredictRunner
         }
     }
 
+    private Core.Tracking.ByteTracker? NewTracker(double fps) =>
+        _options.Track ? new Core.Tracking.ByteTracker(new Core.Tracking.TrackerOptions(), fps > 0 ? fps : 30) : null;
+
     /// <summary>One frame's JSON line and, with images on, its annotated video frame.</summary>
     private void WriteFrame(Mat frame, PoseDetections det, long index, StageTimes times, VideoOutput video, Context ctx)
     {
         ctx.Report.Add(times, det.Count);
-        PredictionJson.Write(video.Json, video.Name, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index);
+        video.Tracker?.Update(det);
+        PredictionJson.Write(video.Json, video.Name, frame.Cols, frame.Rows, det, ctx.Meta, ctx.Names, index, video.Tracker is { } t ? t.TrackIds : default);
         video.Json.Flush();
         video.Lines.WriteByte((byte)'\n');
         video.Json.Reset();
@@ -282,7 +286,7 @@ public sealed class PredictRunner
             using (var jsonl = jsonlFile.OpenStream())
             using (var json = new Utf8JsonWriter(jsonl))
             {
-                video = new VideoOutput(source.Name, videoFile.TempPath, source.Uri.Mode.Fps ?? 25, jsonl, json);
+                video = new VideoOutput(source.Name, videoFile.TempPath, source.Uri.Mode.Fps ?? 25, jsonl, json) { Tracker = NewTracker(source.Uri.Mode.Fps ?? 30) };
                 try
                 {
                     long index = 0;
@@ -360,6 +364,9 @@ public sealed class PredictRunner
         public Utf8JsonWriter Json { get; } = json;
 
         public VideoFileWriter? Writer { get; set; }
+
+        /// <summary>The video's tracker with --track (one per video or stream).</summary>
+        public Core.Tracking.ByteTracker? Tracker { get; init; }
     }
 
     private sealed record Context(BatchPosePredictor Predictor, KeypointMeta Meta, IReadOnlyDictionary<int, string> Names, PredictOutputs Outputs, PredictReport Report)

@@ -18,7 +18,8 @@ public static class PredictionJson
         PoseDetections detections,
         KeypointMeta meta,
         IReadOnlyDictionary<int, string> classNames,
-        long? frame = null)
+        long? frame = null,
+        ReadOnlySpan<int> trackIds = default)
     {
         w.WriteStartObject();
         w.WriteString("image", image);
@@ -37,6 +38,11 @@ public static class PredictionJson
             w.WriteNumber("class_id", cls);
             w.WriteString("class_name", classNames.TryGetValue(cls, out var n) ? n : cls.ToString(System.Globalization.CultureInfo.InvariantCulture));
             w.WriteNumber("score", detections.Score(i));
+            if (i < trackIds.Length && trackIds[i] >= 0)
+            {
+                w.WriteNumber("track_id", trackIds[i]);
+            }
+
             var b = detections.Box(i);
             w.WriteStartArray("box_xyxy");
             foreach (var v in b)

@@ -53,6 +53,21 @@ public sealed class PredictBatchTests : IDisposable
         }
     }
 
+    [RequiresFileFact(Vtest, "models/yolo11n-pose_int8_floathead.onnx")]
+    public async Task Video_with_track_gives_persons_ids_that_last_across_frames()
+    {
+        var output = Path.Combine(_dir, "tracked");
+
+        var r = await CliRun.InProcess("predict", "--model", TestPaths.FloatHeadModel, "--source", Vtest, "--out", output, "--max-frames", "20", "--conf", "0.1", "--track", "--no-images");
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        var ids = File.ReadAllLines(Path.Combine(output, "vtest.jsonl"))
+            .SelectMany(l => System.Text.RegularExpressions.Regex.Matches(l, "\"track_id\":(\\d+)").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.NotEmpty(ids);
+        Assert.True(ids.Count > ids.Distinct().Count() * 3, $"{ids.Count} tracked detections over {ids.Distinct().Count()} ids: ids do not last");
+    }
+
     [RequiresSharedFact("models/yolo11n-pose_int8_floathead.onnx", "data/coco8-pose")]
     public async Task Provider_missing_from_the_onnx_runtime_build_is_rejected_naming_the_available_ones()
     {
