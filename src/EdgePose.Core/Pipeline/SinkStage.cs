@@ -49,14 +49,8 @@ internal sealed partial class SinkStage
     /// <summary>No more results; the task writes what is queued, then completes the sink.</summary>
     public void Complete() => _queue.Complete();
 
-    /// <summary>Releases every result still queued (after an abort).</summary>
-    public void DropAll()
-    {
-        while (_queue.TryRead(out var result))
-        {
-            result.Release();
-        }
-    }
+    /// <summary>Releases every result still queued (after an abort), counted as the sink's drops.</summary>
+    public void DropAll() => _queue.DropAll();
 
     /// <summary>Writes results until the queue completes; <paramref name="abort"/> stops at once, releasing what is left.</summary>
     public async Task RunAsync(CancellationToken abort)

@@ -45,29 +45,15 @@ public sealed class StageQueue<T>
     public bool IsDone => _channel.Reader.Completion.IsCompleted;
 
     /// <summary>Writes <paramref name="item"/>, pushing out the oldest items while the queue is full; returns how many were dropped.</summary>
-    public int WriteDroppingOldest(T item)
-    {
-        int dropped = 0;
-        while (!_channel.Writer.TryWrite(item))
-        {
-            if (_channel.Reader.TryRead(out var oldest))
-            {
-                _dropped(oldest);
-                dropped++;
-            }
-            else if (Volatile.Read(ref _completed))
-            {
-                throw new InvalidOperationException("write to a completed stage queue");
-            }
-        }
-
-        _signal?.Set();
-        return dropped;
-    }
+    public int WriteDroppingOldest(T item) =>
+        TryWriteDroppingOldest(item, out int dropped) ? dropped : throw new InvalidOperationException("write to a completed stage queue");
 
     /// <summary>As <see cref="WriteDroppingOldest"/>, but false (nothing written) when the queue is completed.</summary>
-    public bool TryWriteDroppingOldest(T item)
+    public bool TryWriteDroppingOldest(T item) => TryWriteDroppingOldest(item, out _);
+
+    private bool TryWriteDroppingOldest(T item, out int dropped)
     {
+        dropped = 0;
         while (!_channel.Writer.TryWrite(item))
         {
             if (Volatile.Read(ref _completed))
@@ -78,6 +64,7 @@ public sealed class StageQueue<T>
             if (_channel.Reader.TryRead(out var oldest))
             {
                 _dropped(oldest);
+                dropped++;
             }
         }
 

@@ -32,10 +32,9 @@ public sealed class LivePipelineRtspTests(ITestOutputHelper output)
         Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
     };
 
-    [RequiresRtspServerFact]
+    [RequiresRtspServerAndSharedFact(Model)]
     public async Task Poses_arrive_from_an_rtsp_camera()
     {
-        RequireModel();
         using var server = RtspTestServer.Start();
         var run = Live.Start(output, ("cam", server.Url("vtest")));
 
@@ -47,10 +46,9 @@ public sealed class LivePipelineRtspTests(ITestOutputHelper output)
         Assert.Contains(results, r => r.Persons > 0);
     }
 
-    [RequiresRtspServerFact]
+    [RequiresRtspServerAndSharedFact(Model)]
     public async Task A_server_killed_and_restarted_five_times_is_resumed_within_two_seconds_of_its_return_without_leaks()
     {
-        RequireModel();
         using var server = RtspTestServer.Start();
         var run = Live.Start(output, ("cam", server.Url("clock")));
         var cam = run.Counters("cam");
@@ -87,10 +85,9 @@ public sealed class LivePipelineRtspTests(ITestOutputHelper output)
         Assert.True(end.Managed <= baseline.Managed + (16 << 20), $"managed memory {baseline.Managed} -> {end.Managed}");
     }
 
-    [RequiresRtspServerFact]
+    [RequiresRtspServerAndSharedFact(Model)]
     public async Task A_server_that_accepts_and_then_sends_nothing_is_detected_within_the_open_timeout()
     {
-        RequireModel();
         using var silent = new SilentTcpServer();
         using var server = RtspTestServer.Start();
         var run = Live.Start(output, ("mute", silent.Url("/stream", "user:secret")), ("cam", server.Url("clock")));
@@ -109,10 +106,9 @@ public sealed class LivePipelineRtspTests(ITestOutputHelper output)
         Assert.Equal(0, mute.Captured);
     }
 
-    [RequiresRtspServerFact]
+    [RequiresRtspServerAndSharedFact(Model)]
     public async Task A_stream_dying_mid_run_is_reported_while_the_other_source_keeps_running()
     {
-        RequireModel();
         using var dying = RtspTestServer.Start();
         using var steady = RtspTestServer.Start();
         var run = Live.Start(output, ("dying", dying.Url("clock")), ("steady", steady.Url("clock")));
@@ -129,10 +125,9 @@ public sealed class LivePipelineRtspTests(ITestOutputHelper output)
         Assert.Equal(0, run.Counters("steady").Reconnects);
     }
 
-    [RequiresRtspServerFact]
+    [RequiresRtspServerAndSharedFact(Model)]
     public async Task A_frame_size_change_mid_stream_is_followed()
     {
-        RequireModel();
         using var server = RtspTestServer.Start("--resize-period", "1.5");
         var run = Live.Start(output, ("resize", server.Url("resize")));
 
@@ -143,12 +138,6 @@ public sealed class LivePipelineRtspTests(ITestOutputHelper output)
         Assert.Contains(run.Sink.Results, r => (r.Width, r.Height) == (640, 480));
         Assert.Contains(run.Sink.Results, r => (r.Width, r.Height) == (320, 240));
         Assert.Equal(0, run.Counters("resize").Reconnects);
-    }
-
-    private static void RequireModel()
-    {
-        // The RTSP attribute checks the server; the model lives in ../shared.
-        Assert.True(File.Exists(TestPaths.FloatHeadModel), SkipReasons.MissingShared([Model]) ?? "model missing");
     }
 
     private static (int Threads, int Files, long Managed) Resources()
