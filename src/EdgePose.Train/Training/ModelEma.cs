@@ -1,4 +1,5 @@
 using EdgePose.Train.Models;
+using EdgePose.Train.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace EdgePose.Train.Training;
@@ -34,6 +35,9 @@ public sealed class ModelEma(PoseModel shadow, double decay = 0.9999, double tau
     private void Blend(PoseModel model, double d)
     {
         using var noGrad = no_grad();
+        using var scalars = new HeldScalars();
+        var keep = scalars.Of(d);
+        var take = scalars.Of(1 - d);
         var source = model.state_dict();
         foreach (var (name, target) in Model.state_dict())
         {
@@ -43,7 +47,8 @@ public sealed class ModelEma(PoseModel shadow, double decay = 0.9999, double tau
                 continue;
             }
 
-            target.mul_(d).add_(source[name].detach(), alpha: 1 - d);
+            using var detached = source[name].detach();
+            target.mul_(keep).add_(detached, take);
         }
     }
 }

@@ -1,3 +1,4 @@
+using EdgePose.Train.Training.Optimizers;
 using EdgePose.Train.Loss;
 using EdgePose.Train.Models;
 using TorchSharp;

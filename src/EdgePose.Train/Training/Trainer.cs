@@ -1,3 +1,4 @@
+using EdgePose.Train.Training.Optimizers;
 using System.Diagnostics;
 using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;

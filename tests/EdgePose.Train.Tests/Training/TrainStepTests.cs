@@ -1,3 +1,4 @@
+using EdgePose.Train.Training.Optimizers;
 using EdgePose.Train.Loss;
 using EdgePose.Train.Models;
 using EdgePose.Train.Training;
@@ -10,7 +11,7 @@ namespace EdgePose.Train.Tests.Training;
 /// <summary>The training pieces together on a synthetic batch: two 64×64 images, each a bright square with its three corners as keypoints.</summary>
 public sealed class TrainStepTests
 {
-    private static (Tensor Images, PoseTargets Targets) SyntheticBatch()
+    internal static (Tensor Images, PoseTargets Targets) SyntheticBatch()
     {
         var images = zeros(2, 3, 64, 64);
         images[0, .., 8..40, 16..48] = tensor(1f);

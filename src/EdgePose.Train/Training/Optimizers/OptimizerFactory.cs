@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace EdgePose.Train.Training;
+namespace EdgePose.Train.Training.Optimizers;
 
 /// <summary>The optimizers the trainer offers (Ultralytics' optimizer argument).</summary>
 public enum OptimizerKind
@@ -22,14 +22,14 @@ public static class OptimizerFactory
     {
         return kind switch
         {
-            OptimizerKind.AdamW => optim.AdamW(
+            OptimizerKind.AdamW => new SafeAdamW(
                 [
                     new AdamW.ParamGroup(groups.Decay, new AdamW.Options { LearningRate = lr, beta1 = momentum, beta2 = 0.999, weight_decay = weightDecay }),
                     new AdamW.ParamGroup(groups.NormWeights, new AdamW.Options { LearningRate = lr, beta1 = momentum, beta2 = 0.999, weight_decay = 0 }),
                     new AdamW.ParamGroup(groups.Biases, new AdamW.Options { LearningRate = lr, beta1 = momentum, beta2 = 0.999, weight_decay = 0 }),
                 ],
                 lr),
-            _ => optim.SGD(
+            _ => new SafeSgd(
                 [
                     new SGD.ParamGroup(groups.Decay, new SGD.Options { LearningRate = lr, momentum = momentum, nesterov = true, weight_decay = weightDecay }),
                     new SGD.ParamGroup(groups.NormWeights, new SGD.Options { LearningRate = lr, momentum = momentum, nesterov = true, weight_decay = 0 }),

@@ -1,9 +1,10 @@
+using EdgePose.Train.Training.Optimizers;
 using EdgePose.Train.Models;
 using EdgePose.Train.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace EdgePose.Train.Tests.Training;
+namespace EdgePose.Train.Tests.Training.Optimizers;
 
 public sealed class OptimizerFactoryTests
 {
