@@ -2,7 +2,7 @@ using EdgePose.Core.Meta;
 
 namespace EdgePose.Core.Drawing;
 
-/// <summary>Distinct box colours by class index, repeating after the last.</summary>
+/// <summary>Distinct box colours by class index or by track id (Ultralytics' 20-colour palette), repeating after the last.</summary>
 public static class ClassPalette
 {
     private static readonly Rgb[] s_colors =
@@ -14,4 +14,7 @@ public static class ClassPalette
     ];
 
     public static Rgb ForClass(int classIndex) => s_colors[((classIndex % s_colors.Length) + s_colors.Length) % s_colors.Length];
+
+    /// <summary>The colour of track <paramref name="trackId"/>: a person keeps their colour while they keep their id.</summary>
+    public static Rgb ForTrack(int trackId) => ForClass(trackId);
 }

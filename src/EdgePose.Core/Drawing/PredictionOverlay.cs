@@ -8,7 +8,8 @@ namespace EdgePose.Core.Drawing;
 /// <summary>
 /// The drawing of predicted poses: each detection as <see cref="PoseOverlay"/> draws a labelled pose,
 /// with keypoints scoring at least the threshold shown as visible and the rest left out (Ultralytics
-/// draws keypoints whose score is 0.5 or more), and a "name score" label.
+/// draws keypoints whose score is 0.5 or more), and a "name score" label. A tracked detection is labelled
+/// "id:7 name score", as Ultralytics labels tracks, and coloured by its id rather than its class.
 /// </summary>
 public static class PredictionOverlay
 {
@@ -22,7 +23,8 @@ public static class PredictionOverlay
         KeypointMeta meta,
         IReadOnlyDictionary<int, string> classNames,
         PoseDrawStyle style,
-        float keypointThreshold = DefaultKeypointThreshold)
+        float keypointThreshold = DefaultKeypointThreshold,
+        ReadOnlySpan<int> trackIds = default)
     {
         into.Clear();
         Span<LabelledKeypoint> points = detections.KeypointCount <= 64
@@ -39,8 +41,12 @@ public static class PredictionOverlay
             var b = detections.Box(i);
             int cls = detections.ClassId(i);
             string name = classNames.TryGetValue(cls, out var n) ? n : cls.ToString(CultureInfo.InvariantCulture);
-            string label = string.Create(CultureInfo.InvariantCulture, $"{name} {detections.Score(i):0.00}");
-            PoseOverlay.Add(into, b[0], b[1], b[2] - b[0], b[3] - b[1], points, meta, label, ClassPalette.ForClass(cls), style);
+            int track = i < trackIds.Length ? trackIds[i] : -1;
+            string label = track >= 0
+                ? string.Create(CultureInfo.InvariantCulture, $"id:{track} {name} {detections.Score(i):0.00}")
+                : string.Create(CultureInfo.InvariantCulture, $"{name} {detections.Score(i):0.00}");
+            var color = track >= 0 ? ClassPalette.ForTrack(track) : ClassPalette.ForClass(cls);
+            PoseOverlay.Add(into, b[0], b[1], b[2] - b[0], b[3] - b[1], points, meta, label, color, style);
         }
     }
 }

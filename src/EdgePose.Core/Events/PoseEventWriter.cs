@@ -33,6 +33,7 @@ public sealed class PoseEventWriter : IDisposable
     private static readonly JsonEncodedText s_persons = JsonEncodedText.Encode("persons");
     private static readonly JsonEncodedText s_id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText s_track = JsonEncodedText.Encode("track");
+    private static readonly JsonEncodedText s_trackAge = JsonEncodedText.Encode("track_age");
     private static readonly JsonEncodedText s_score = JsonEncodedText.Encode("score");
     private static readonly JsonEncodedText s_box = JsonEncodedText.Encode("box");
     private static readonly JsonEncodedText s_keypoints = JsonEncodedText.Encode("keypoints");
@@ -110,7 +111,7 @@ public sealed class PoseEventWriter : IDisposable
         var poses = result.Poses;
         for (int i = 0; i < poses.Count; i++)
         {
-            WritePerson(w, poses, i, result.TrackId(i));
+            WritePerson(w, poses, i, result.Track(i));
         }
 
         w.WriteEndArray();
@@ -130,14 +131,15 @@ public sealed class PoseEventWriter : IDisposable
         w.WriteEndObject();
     }
 
-    private static void WritePerson(Utf8JsonWriter w, PoseDetections poses, int i, int track)
+    private static void WritePerson(Utf8JsonWriter w, PoseDetections poses, int i, Tracking.TrackInfo track)
     {
         w.WriteStartObject();
         // The detection's index in this frame; with tracking on, "track" is an id stable across frames.
         w.WriteNumber(s_id, i);
-        if (track >= 0)
+        if (track.IsTracked)
         {
-            w.WriteNumber(s_track, track);
+            w.WriteNumber(s_track, track.Id);
+            w.WriteNumber(s_trackAge, track.Age);
         }
 
         w.WriteNumber(s_score, Round(poses.Score(i), 3));

@@ -1,5 +1,6 @@
 using EdgePose.Core.Frames;
 using EdgePose.Core.Poses;
+using EdgePose.Core.Tracking;
 
 namespace EdgePose.Core.Pipeline;
 
@@ -20,9 +21,16 @@ public sealed class FrameResult
         _pool = pool;
         Poses = new PoseDetections(maxDetections, keypointCount);
         _trackIds = new int[maxDetections];
+        _tracks = new TrackInfo[maxDetections];
     }
 
+    /// <summary>Lost tracks handed to sinks per frame at most; more are left out (the longest lost last).</summary>
+    public const int MaxLostTracks = 256;
+
     private readonly int[] _trackIds;
+    private readonly TrackInfo[] _tracks;
+    private readonly TrackInfo[] _lost = new TrackInfo[MaxLostTracks];
+    private int _lostCount;
 
     /// <summary>The source the frame came from.</summary>
     public PipelineSource Source => _source ?? throw new InvalidOperationException("the result holds no frame");
@@ -49,18 +57,46 @@ public sealed class FrameResult
     /// <summary>Detection <paramref name="i"/>'s track id (stable across the source's frames), or -1 when it has none (yet).</summary>
     public int TrackId(int i) => IsTracked && i < Poses.Count ? _trackIds[i] : -1;
 
+    /// <summary>Per detection, its track id or -1; empty when no tracker ran.</summary>
+    public ReadOnlySpan<int> TrackIds => IsTracked ? _trackIds.AsSpan(0, Poses.Count) : default;
+
+    /// <summary>Detection <paramref name="i"/>'s track (id, state, age in frames, score), or <see cref="TrackInfo.None"/>.</summary>
+    public TrackInfo Track(int i) => IsTracked && i < Poses.Count ? _tracks[i] : TrackInfo.None;
+
+    /// <summary>The source's tracks that are lost at this frame (not matched, still kept for the track buffer), with the frames since each was seen.</summary>
+    public ReadOnlySpan<TrackInfo> LostTracks => IsTracked ? _lost.AsSpan(0, _lostCount) : default;
+
     /// <summary>The frame's pixels, kept while a sink needs them (<see cref="IPoseSink.NeedsPixels"/>); null otherwise.</summary>
     public Frame? Frame { get; private set; }
 
     /// <summary>
-    /// Takes <paramref name="frame"/>'s identity and stamps and a copy of <paramref name="poses"/>, with one
-    /// reference. With <paramref name="keepFrame"/> the result owns the frame until the last release; without,
-    /// the caller returns the frame.
+    /// Takes <paramref name="frame"/>'s identity and stamps, a copy of <paramref name="poses"/> and, when the source
+    /// is tracked, a copy of <paramref name="tracker"/>'s ids and tracks for them, with one reference. With
+    /// <paramref name="keepFrame"/> the result owns the frame until the last release; without, the caller returns the frame.
     /// </summary>
-    public void Set(Frame frame, PipelineSource source, PoseDetections poses, bool keepFrame, bool tracked = false, ReadOnlySpan<int> trackIds = default)
+    public void Set(Frame frame, PipelineSource source, PoseDetections poses, bool keepFrame, ByteTracker? tracker = null)
     {
-        IsTracked = tracked;
-        trackIds.CopyTo(_trackIds);
+        IsTracked = tracker is not null;
+        _lostCount = 0;
+        if (tracker is not null)
+        {
+            tracker.TrackIds.CopyTo(_trackIds);
+            for (int i = 0; i < poses.Count; i++)
+            {
+                _tracks[i] = tracker.Info(i);
+            }
+
+            foreach (var lost in tracker.LostTracks)
+            {
+                if (_lostCount == _lost.Length)
+                {
+                    break;
+                }
+
+                _lost[_lostCount++] = tracker.LostInfo(lost);
+            }
+        }
+
         _source = source;
         Sequence = frame.Sequence;
         CaptureTime = frame.CaptureTime;

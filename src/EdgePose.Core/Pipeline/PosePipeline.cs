@@ -415,7 +415,7 @@ public sealed partial class PosePipeline : IDisposable
         }
 
         var tracker = _trackers[frame.SourceId];
-        result.Set(frame, _sources[frame.SourceId], _decoded, _keepFrames, tracker is not null, tracker is null ? default : tracker.TrackIds);
+        result.Set(frame, _sources[frame.SourceId], _decoded, _keepFrames, tracker);
         if (!_keepFrames)
         {
             frame.Return();

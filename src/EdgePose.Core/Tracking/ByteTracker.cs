@@ -125,6 +125,9 @@ public sealed class ByteTracker
     /// <summary>A copy of detection <paramref name="detection"/>'s track (id, state, age, score), or <see cref="TrackInfo.None"/>.</summary>
     public TrackInfo Info(int detection) => TrackOf(detection)?.Info ?? TrackInfo.None;
 
+    /// <summary>A copy of lost track <paramref name="lost"/> (one of <see cref="LostTracks"/>), with the frames since it was last matched.</summary>
+    public TrackInfo LostInfo(Track lost) => lost.Info with { FramesLost = FrameCount - lost.LastFrame };
+
     /// <summary>Forgets all tracks and restarts ids and frames, as for a new video.</summary>
     public void Reset()
     {

@@ -265,7 +265,7 @@ public sealed class PredictRunner
         if (_options.SaveImages)
         {
             video.Writer ??= VideoFileWriter.Open(video.TempPath, "MJPG", video.Fps, frame.Cols, frame.Rows);
-            Annotate(frame, det, ctx);
+            Annotate(frame, det, ctx, video.Tracker is { } tracker ? tracker.TrackIds : default);
             video.Writer.Write(frame);
         }
     }
@@ -334,10 +334,10 @@ public sealed class PredictRunner
 
     private static string ReadText(string path, string what) => File.ReadAllText(InputFile.Require(path, what));
 
-    private static void Annotate(Mat image, PoseDetections det, Context ctx)
+    private static void Annotate(Mat image, PoseDetections det, Context ctx, ReadOnlySpan<int> trackIds = default)
     {
         var style = PoseDrawStyle.ForImage(image.Cols, image.Rows);
-        PredictionOverlay.Build(ctx.Overlay, det, ctx.Meta, ctx.Names, style);
+        PredictionOverlay.Build(ctx.Overlay, det, ctx.Meta, ctx.Names, style, trackIds: trackIds);
         OverlayPainter.Paint(image, ctx.Overlay, style.FontScale);
     }
 

@@ -39,14 +39,14 @@ internal sealed class PreviewRenderer : IDisposable
     public static bool CanRender(Frame frame) => frame.Format == PixelFormat.Bgr24 && frame.Location == MemoryLocation.Host;
 
     /// <summary>Draws and encodes <paramref name="frame"/> with <paramref name="poses"/>; the JPEG is valid until the encoder's next call.</summary>
-    public ReadOnlySpan<byte> Render(Frame frame, PoseDetections poses, out int width, out int height)
+    public ReadOnlySpan<byte> Render(Frame frame, PoseDetections poses, ReadOnlySpan<int> trackIds, out int width, out int height)
     {
         (width, height) = PreviewSize(frame.Width, frame.Height, _maxWidth);
         var canvas = Canvas(width, height);
         // cv::resize copies when the size is unchanged: one call serves both.
         _resizer.Resize(frame.AsBgrImage(), canvas.BgrPixels(), width, height, checked((int)canvas.Step()));
         var style = PoseDrawStyle.ForImage(width, height);
-        _overlay.Build(_commands, poses, (double)width / frame.Width, style);
+        _overlay.Build(_commands, poses, trackIds, (double)width / frame.Width, style);
         OverlayPainter.Paint(canvas, _commands, style.FontScale);
         return _encoder.Encode(_canvasInput!);
     }

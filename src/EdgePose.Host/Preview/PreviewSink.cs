@@ -56,7 +56,7 @@ public sealed class PreviewSink : IPoseSink
                 return ValueTask.CompletedTask;
             }
 
-            var jpeg = _renderers[index].Render(frame, result.Poses, out int width, out int height);
+            var jpeg = _renderers[index].Render(frame, result.Poses, result.TrackIds, out int width, out int height);
             preview.Publish(jpeg, width, height);
             Encoded++;
         }

@@ -98,7 +98,7 @@ public sealed class AnnotatedVideoSink : IPoseSink
 
         var canvas = video.Load(frame);
         var style = PoseDrawStyle.ForImage(canvas.Cols, canvas.Rows);
-        PredictionOverlay.Build(_overlay, result.Poses, _meta, _classNames, style);
+        PredictionOverlay.Build(_overlay, result.Poses, _meta, _classNames, style, trackIds: result.TrackIds);
         OverlayPainter.Paint(canvas, _overlay, style.FontScale);
         video.WriteCanvas();
         return ValueTask.CompletedTask;

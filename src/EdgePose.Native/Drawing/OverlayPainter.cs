@@ -54,11 +54,13 @@ public static class OverlayPainter
 
     /// <summary>
     /// White text on a box of <paramref name="color"/> just above (x, y), or just below it when there is no
-    /// room above or <paramref name="below"/> asks for it.
+    /// room above or <paramref name="below"/> asks for it; moved left as far as needed to stay inside the image
+    /// (a person at the right edge keeps a readable label).
     /// </summary>
     public static void Label(Mat image, string text, int x, int y, Rgb color, double fontScale, int thickness, bool below = false)
     {
         Check(NativeMethods.imgproc_getTextSize(text, (int)Font, fontScale, thickness, out _, out var size));
+        x = Math.Max(0, Math.Min(x, image.Cols - size.Width));
         int h = size.Height + 3;
         bool above = !below && y - h >= 0;
         int top = above ? y - h : y;

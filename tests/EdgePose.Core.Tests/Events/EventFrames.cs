@@ -4,6 +4,7 @@ using EdgePose.Core.Pipeline;
 using EdgePose.Core.Poses;
 using EdgePose.Core.Sources;
 using EdgePose.Core.Tests.Sources;
+using EdgePose.Core.Tracking;
 
 namespace EdgePose.Core.Tests.Events;
 
@@ -43,7 +44,7 @@ internal sealed class EventFrames
     /// A result of <paramref name="source"/>'s frame <paramref name="sequence"/> captured at <paramref name="time"/>; stage
     /// stamps 1, 2, 40 and 0.5 ms apart (queue, preprocess, inference, decode). Released by the caller.
     /// </summary>
-    public FrameResult Make(PipelineSource source, long sequence, DateTimeOffset time, PoseDetections poses, int width = 640, int height = 480)
+    public FrameResult Make(PipelineSource source, long sequence, DateTimeOffset time, PoseDetections poses, int width = 640, int height = 480, ByteTracker? tracker = null)
     {
         Assert.True(_frames.TryRent(out var frame));
         frame.SetHost(source.Index, sequence, time, PixelFormat.Bgr24, width, height, width * 3);
@@ -54,7 +55,7 @@ internal sealed class EventFrames
         frame.Stamps.Mark(PipelineStage.Inference, t += Ms(40));
         frame.Stamps.Mark(PipelineStage.Decode, t + Ms(0.5));
         Assert.True(_results.TryRent(out var result));
-        result.Set(frame, source, poses, keepFrame: false);
+        result.Set(frame, source, poses, keepFrame: false, tracker);
         frame.Return();
         return result;
     }

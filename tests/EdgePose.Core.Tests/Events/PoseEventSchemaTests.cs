@@ -88,10 +88,22 @@ public sealed class PoseEventSchemaTests
     }
 
     [Fact]
-    public void A_track_id_is_allowed_for_the_coming_tracker()
+    public void A_track_id_with_its_age_is_valid()
     {
         var e = RealEvent();
         e["persons"]![0]!["track"] = 12;
+        e["persons"]![0]!["track_age"] = 30;
         PoseEventSchemaCheck.AssertValid(e.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("track", "track_age")]
+    [InlineData("track_age", "track")]
+    public void A_track_id_or_age_alone_is_invalid(string present, string missing)
+    {
+        var e = RealEvent();
+        e["persons"]![0]![present] = 12;
+        var errors = PoseEventSchemaCheck.Errors(e.ToJsonString());
+        Assert.Contains(errors, m => m.Contains(missing, StringComparison.Ordinal));
     }
 }

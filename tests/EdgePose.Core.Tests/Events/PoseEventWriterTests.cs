@@ -166,4 +166,32 @@ public sealed class PoseEventWriterTests
         PoseEventSchemaCheck.AssertValid(WriteOne(0));
         PoseEventSchemaCheck.AssertValid(WriteOne(3));
     }
+
+    [Fact]
+    public void Tracked_persons_carry_their_track_id_and_age_and_validate()
+    {
+        var tracker = new Core.Tracking.ByteTracker(new Core.Tracking.TrackerOptions());
+        var persons = EventFrames.Persons(2);
+        using var writer = new PoseEventWriter(s_options);
+        string json = "";
+        for (int seq = 0; seq < 5; seq++)
+        {
+            tracker.Update(persons);
+            var result = _frames.Make(EventFrames.Source(0, "door"), seq, EventFrames.T0, persons, tracker: tracker);
+            try
+            {
+                json = Encoding.UTF8.GetString(writer.Write(result).Span);
+            }
+            finally
+            {
+                result.Release();
+            }
+        }
+
+        using var doc = JsonDocument.Parse(json);
+        var people = doc.RootElement.GetProperty("persons");
+        Assert.Equal([1, 2], people.EnumerateArray().Select(p => p.GetProperty("track").GetInt32()).Order());
+        Assert.All(people.EnumerateArray(), p => Assert.Equal(5, p.GetProperty("track_age").GetInt32()));
+        PoseEventSchemaCheck.AssertValid(json);
+    }
 }

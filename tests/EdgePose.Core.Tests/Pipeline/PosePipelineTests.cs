@@ -175,7 +175,8 @@ public sealed class PosePipelineTests
     [Fact]
     public async Task A_slow_sink_drops_oldest_live_results_without_slowing_inference()
     {
-        var slow = new CollectingSink("slow", delay: TimeSpan.FromMilliseconds(100));
+        // 200 ms a result: the slow sink takes at most ~8 in the run plus its queue, however loaded the machine.
+        var slow = new CollectingSink("slow", delay: TimeSpan.FromMilliseconds(200));
         var fast = new CollectingSink("fast");
         using var h = new PipelineHarness(new() { ["cam"] = (true, new ScriptedSource { Fps = 100 }) }, new TinyPoseEngine(runTime: TimeSpan.FromMilliseconds(5)), Fast, fast, slow);
 

@@ -9,9 +9,12 @@ namespace EdgePose.Host.Tests.Preview;
 
 public sealed class PreviewRendererAllocationTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Drawing_encoding_and_publishing_a_frame_allocates_nothing_once_warm()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Drawing_encoding_and_publishing_a_frame_allocates_nothing_once_warm(bool tracked)
     {
+        int[] trackIds = tracked ? [7] : [];
         using var image = PreviewFeeder.TestImage(1280, 720);
         var poses = PreviewFeeder.OnePerson(1280, 720);
         var source = PreviewFeeder.LiveSources("door")[0];
@@ -21,14 +24,14 @@ public sealed class PreviewRendererAllocationTests(ITestOutputHelper output)
         var preview = new SourcePreview(source, TimeSpan.FromSeconds(0.1));
         for (int i = 0; i < 3; i++)
         {
-            preview.Publish(renderer.Render(frame, poses, out int w, out int h), w, h);
+            preview.Publish(renderer.Render(frame, poses, trackIds, out int w, out int h), w, h);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < 20; i++)
         {
-            preview.Publish(renderer.Render(frame, poses, out int w, out int h), w, h);
+            preview.Publish(renderer.Render(frame, poses, trackIds, out int w, out int h), w, h);
         }
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start);

@@ -36,6 +36,18 @@ public class OverlayPainterTests
     }
 
     [Fact]
+    public void A_label_at_the_right_edge_moves_left_to_stay_whole()
+    {
+        using var image = new Mat(100, 160, MatType.CV_8UC3, Scalar.All(0));
+        OverlayPainter.Paint(image, [DrawCommand.Label("id:12 person 0.87", 150, 50, s_red, 1)], 0.5);
+
+        // The label box (about 140 px wide at this scale) ends at the image's last column instead of past it...
+        Assert.True(IsRed(At(image, 159, 40)), $"{At(image, 159, 40)} at the last column");
+        // ...and starts well left of where it was asked to, where nothing else was drawn.
+        Assert.True(IsRed(At(image, 30, 38)), $"{At(image, 30, 38)} at column 30");
+    }
+
+    [Fact]
     public void Painting_the_next_frame_allocates_nothing()
     {
         using var frame = new Mat(200, 160, MatType.CV_8UC3, Scalar.All(0));
@@ -47,6 +59,9 @@ public class OverlayPainterTests
         OverlayPainter.Paint(frame, commands, 0.5);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    // The label's box colour; its antialiased edges and the text's own antialiasing blend a little white in.
+    private static bool IsRed((int B, int G, int R) p) => p.R > 200 && p.G < 60 && p.B < 60;
 
     private static (int B, int G, int R) At(Mat image, int x, int y)
     {
