@@ -15,6 +15,7 @@ public static class EdgePoseCli
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BuildEngineCommand.Create());
         root.Subcommands.Add(ValCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

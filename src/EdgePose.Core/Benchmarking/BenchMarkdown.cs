@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+
+namespace EdgePose.Core.Benchmarking;
+
+/// <summary>The Markdown table of a benchmark report, ready to paste into docs/performance.md, with the machine and settings above it.</summary>
+public static class BenchMarkdown
+{
+    public static string Of(BenchReport report)
+    {
+        var s = new StringBuilder();
+        var m = report.Machine;
+        s.AppendLine(Invariant($"**{report.Kind}** benchmark of `{Path.GetFileName(report.Model)}` on {report.Runtime}"));
+        s.AppendLine();
+        s.AppendLine(Invariant($"Machine: {m.Cpu} ({m.Cores} cores), {m.Os} {m.Architecture}, .NET {m.DotNet}{(m.Gpu is null ? "" : ", GPU " + m.Gpu)}{(m.PowerMode is null ? "" : ", power mode " + m.PowerMode)}; EdgePose {report.Version}; {report.Time:yyyy-MM-dd HH:mm} UTC."));
+        if (report.Config.Count > 0)
+        {
+            s.AppendLine(Invariant($"Settings: {string.Join(", ", report.Config.Select(kv => $"{kv.Key} {kv.Value}"))}."));
+        }
+
+        s.AppendLine();
+        bool bare = report.Results.Any(r => r.Bare is not null);
+        bool gpu = report.Results.Any(r => r.GpuCompute is not null);
+        s.Append("| batch | runs | min ms | mean ms | p50 ms | p90 ms | p99 ms | max ms | images/s |");
+        s.Append(gpu ? " GPU compute p50 ms | H2D p50 ms | D2H p50 ms |" : "");
+        s.AppendLine(bare ? " bare runtime p50 ms | ours / bare |" : "");
+        s.Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        s.Append(gpu ? "---:|---:|---:|" : "");
+        s.AppendLine(bare ? "---:|---:|" : "");
+        foreach (var r in report.Results)
+        {
+            var l = r.Latency;
+            s.Append(Invariant($"| {r.Batch} | {l.Count} | {l.Min:0.00} | {l.Mean:0.00} | {l.P50:0.00} | {l.P90:0.00} | {l.P99:0.00} | {l.Max:0.00} | {r.ImagesPerSecond:0.0} |"));
+            if (gpu)
+            {
+                s.Append(Invariant($" {P50(r.GpuCompute)} | {P50(r.HostToDevice)} | {P50(r.DeviceToHost)} |"));
+            }
+
+            if (bare)
+            {
+                s.Append(r.Bare is { } b ? Invariant($" {b.P50:0.00} | {l.P50 / b.P50:0.000} |") : " n/a | n/a |");
+            }
+
+            s.AppendLine();
+        }
+
+        return s.ToString();
+    }
+
+    private static string P50(LatencyStatistics? s) => s is null ? "n/a" : s.P50.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
