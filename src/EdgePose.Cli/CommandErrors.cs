@@ -8,14 +8,17 @@ namespace EdgePose.Cli;
 /// </summary>
 public static class CommandErrors
 {
+    /// <summary>True for the exceptions that mean bad input (exit code <see cref="ExitCodes.BadInput"/>): the user can fix them.</summary>
+    public static bool IsBadInput(Exception e) =>
+        e is InputException or FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+
     /// <summary>Reports an exception escaping a command; returns its exit code.</summary>
     public static int Report(Exception e, TextWriter stderr)
     {
         var (code, message) = e switch
         {
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
-            InputException or FormatException or InvalidDataException or FileNotFoundException
-                or DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.BadInput, MessageOf(e)),
+            _ when IsBadInput(e) => (ExitCodes.BadInput, MessageOf(e)),
             // Never an exception type name: the message alone says what failed.
             _ => (ExitCodes.Failure, MessageOf(e)),
         };

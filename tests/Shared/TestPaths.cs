@@ -30,6 +30,9 @@ internal static class TestPaths
 
     public static string Coco8Pose => Shared("data", "coco8-pose");
 
+    /// <summary>Debian opencv-doc's sample video (768x576, 795 frames of people walking).</summary>
+    public const string SampleVideo = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
+
     public static string CocoMini => Shared("data", "coco-mini");
 
     public static string Reference(string file) => Shared("reference", file);

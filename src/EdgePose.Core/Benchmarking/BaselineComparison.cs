@@ -37,8 +37,24 @@ public static class BaselineComparison
             }
         }
 
+        if (current.Pipeline is { } p && baseline.Pipeline is { } b)
+        {
+            if (p.Latency(CaptureToResult) is { } now && b.Latency(CaptureToResult) is { } then && Change(then.P50, now.P50) is var latency && latency > thresholdPercent)
+            {
+                found.Add(new BenchRegression(0, "capture-to-result p50", then.P50, now.P50, latency, "ms"));
+            }
+
+            if (-Change(b.Fps, p.Fps) is var fps && fps > thresholdPercent)
+            {
+                found.Add(new BenchRegression(0, "throughput", b.Fps, p.Fps, fps, "fps"));
+            }
+        }
+
         return found;
     }
+
+    /// <summary>The pipeline latency a baseline compares: capture to decoded result.</summary>
+    public const string CaptureToResult = "capture-to-result";
 
     /// <summary>Why the two reports cannot be compared (different kind, schema, model or batch sizes), or null when they can.</summary>
     public static string? Mismatch(BenchReport current, BenchReport baseline)
@@ -58,7 +74,7 @@ public static class BaselineComparison
             return $"the baseline's model is '{Path.GetFileName(baseline.Model)}', this run's '{Path.GetFileName(current.Model)}'";
         }
 
-        if (!current.Results.Any(r => baseline.Results.Any(b => b.Batch == r.Batch)))
+        if (current.Results.Count > 0 && !current.Results.Any(r => baseline.Results.Any(b => b.Batch == r.Batch)))
         {
             return $"the baseline has no batch size of this run ({string.Join(", ", current.Results.Select(r => r.Batch))})";
         }
@@ -69,7 +85,7 @@ public static class BaselineComparison
     /// <summary>"batch 1 p50 latency 21.40 → 25.90 ms (+21.0 %)".</summary>
     public static string Describe(BenchRegression r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"batch {r.Batch} {r.Measure} {r.Baseline:0.00} → {r.Current:0.00} {r.Unit} ({(r.Measure == "throughput" ? "-" : "+")}{r.ChangePercent:0.0} %)");
+        $"{(r.Batch > 0 ? $"batch {r.Batch} " : "")}{r.Measure} {r.Baseline:0.00} → {r.Current:0.00} {r.Unit} ({(r.Measure == "throughput" ? "-" : "+")}{r.ChangePercent:0.0} %)");
 
     private static double Change(double before, double after) => before <= 0 ? 0 : (after - before) / before * 100;
 }

@@ -19,6 +19,12 @@ public static class BenchMarkdown
         }
 
         s.AppendLine();
+        if (report.Pipeline is { } p)
+        {
+            AppendPipeline(s, p);
+            return s.ToString();
+        }
+
         bool bare = report.Results.Any(r => r.Bare is not null);
         bool gpu = report.Results.Any(r => r.GpuCompute is not null);
         s.Append("| batch | runs | min ms | mean ms | p50 ms | p90 ms | p99 ms | max ms | images/s |");
@@ -45,6 +51,26 @@ public static class BenchMarkdown
         }
 
         return s.ToString();
+    }
+
+    private static void AppendPipeline(StringBuilder s, PipelineBenchResult p)
+    {
+        s.AppendLine(Invariant($"{p.Frames} frames in {p.Seconds:0.0} s ({p.Fps:0.0} fps), {p.Dropped} dropped; engine busy {p.EngineBusy * 100:0.0} %, mean batch {p.MeanBatch:0.00}; process CPU {p.CpuPercent:0} % of a core, peak memory {p.PeakMemoryMiB:0} MiB{(p.GpuLoadPercent is { } g ? $", GPU load {g:0} %" : "")}{(p.PowerWatts is { } w ? $", power {w:0.0} W" : "")}."));
+        s.AppendLine();
+        s.AppendLine("| latency (ms) | p50 | p95 | p99 | max | count |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var l in p.Latencies)
+        {
+            s.AppendLine(Invariant($"| {l.Name} | {l.P50:0.0} | {l.P95:0.0} | {l.P99:0.0} | {l.Max:0.0} | {l.Count} |"));
+        }
+
+        s.AppendLine();
+        s.AppendLine("| source | captured | inferred | dropped | reconnects |");
+        s.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var src in p.Sources)
+        {
+            s.AppendLine(Invariant($"| {src.Id} | {src.Captured} | {src.Inferred} | {src.Dropped} | {src.Reconnects} |"));
+        }
     }
 
     private static string P50(LatencyStatistics? s) => s is null ? "n/a" : s.P50.ToString("0.00", CultureInfo.InvariantCulture);

@@ -16,4 +16,7 @@ public sealed record BenchReport(string Kind, DateTimeOffset Time, BenchMachine 
 
     /// <summary>One result per batch size (`bench engine`).</summary>
     public IReadOnlyList<EngineBenchResult> Results { get; init; } = [];
+
+    /// <summary>The whole pipeline's numbers (`bench pipeline`).</summary>
+    public PipelineBenchResult? Pipeline { get; init; }
 }

@@ -17,6 +17,15 @@ internal static class BenchPlots
     public static IReadOnlyList<string> Write(BenchReport report, string folder)
     {
         var files = new List<string>();
+        if (report.Pipeline is { } pipeline)
+        {
+            files.Add(PipelineLatency(report, pipeline, Path.Combine(folder, "pipeline-latency.png")));
+            if (pipeline.FpsOverTime.Count > 0)
+            {
+                files.Add(PipelineOverTime(report, pipeline, Path.Combine(folder, "pipeline-over-time.png")));
+            }
+        }
+
         foreach (var r in report.Results)
         {
             if (r.Samples.Count == 0)
@@ -63,6 +72,53 @@ internal static class BenchPlots
         plot.XLabel("run");
         plot.YLabel("latency (ms)");
         plot.Axes.SetLimitsY(0, r.Latency.Max * 1.1);
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, Width, Height);
+        return path;
+    }
+
+    private static string PipelineLatency(BenchReport report, PipelineBenchResult p, string path)
+    {
+        var plot = new Plot();
+        var rows = p.Latencies.Where(l => l.Count > 0).ToList();
+        var bars = new List<Bar>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            bars.Add(new Bar { Position = (i * 3) + 1, Value = rows[i].P50, FillColor = Colors.SteelBlue });
+            bars.Add(new Bar { Position = (i * 3) + 2, Value = rows[i].P99, FillColor = Colors.OrangeRed });
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks([.. rows.Select((_, i) => (i * 3) + 1.5)], [.. rows.Select(r => r.Name)]);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 120;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "p50", FillColor = Colors.SteelBlue });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "p99", FillColor = Colors.OrangeRed });
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Title(Invariant($"{Path.GetFileName(report.Model)}: latency per stage over {p.Frames} frames"));
+        plot.YLabel("ms");
+        plot.Axes.Margins(bottom: 0);
+        plot.SavePng(path, Width, Height);
+        return path;
+    }
+
+    private static string PipelineOverTime(BenchReport report, PipelineBenchResult p, string path)
+    {
+        var plot = new Plot();
+        var xs = Enumerable.Range(1, p.FpsOverTime.Count).Select(i => (double)i).ToArray();
+        var fps = plot.Add.ScatterLine(xs, p.FpsOverTime.ToArray());
+        fps.LegendText = "frames/s";
+        fps.LineWidth = 2;
+        var cpu = plot.Add.ScatterLine(xs, p.CpuOverTime.ToArray());
+        cpu.LegendText = "process CPU (% of a core)";
+        cpu.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "CPU %";
+        plot.Axes.SetLimitsY(0, Math.Max(1, p.FpsOverTime.Max() * 1.2), plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, Math.Max(100, p.CpuOverTime.DefaultIfEmpty(0).Max() * 1.2), plot.Axes.Right);
+        plot.Title(Invariant($"{Path.GetFileName(report.Model)}: throughput and CPU each second"));
+        plot.XLabel("second");
+        plot.YLabel("frames/s");
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, Width, Height);
         return path;

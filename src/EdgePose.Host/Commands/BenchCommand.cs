@@ -10,8 +10,70 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("bench", "Benchmark latency: an engine alone (bench engine), like trtexec");
+        var cmd = new Command("bench", "Benchmark latency: an engine alone (bench engine), like trtexec, or the whole pipeline (bench pipeline)");
         cmd.Subcommands.Add(Engine());
+        cmd.Subcommands.Add(Pipeline());
+        return cmd;
+    }
+
+    private static Command Pipeline()
+    {
+        var config = new Option<string?>("--config", "-c") { Description = "JSON settings file, as for edgepose run" };
+        var source = new Option<string[]>("--source", "-s") { Description = "A source as for edgepose run (repeat for several); default: the sample video" };
+        var model = new Option<string?>("--model", "-m") { Description = "Model file (.onnx or .engine); default: EDGEPOSE_MODEL or the shared yolo11n-pose" };
+        var provider = new Option<string?>("--provider") { Description = "ONNX Runtime execution provider: cpu, cuda or tensorrt" };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads for ONNX Runtime" };
+        var batch = new Option<int?>("--batch") { Description = "Frames per engine run (models with a dynamic batch)" };
+        var duration = new Option<double>("--duration") { Description = "Seconds to measure", DefaultValueFactory = _ => 30 };
+        var maxFrames = new Option<long?>("--max-frames") { Description = "Stop each source after this many frames" };
+        var realtime = new Option<bool>("--realtime") { Description = "Read video files at their frame rate, as a camera" };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder for bench.json, bench.md and the plots", DefaultValueFactory = _ => "runs/bench" };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier bench.json of bench pipeline: exit 3 when capture-to-result p50 or fps is worse by more than --threshold" };
+        var threshold = new Option<double>("--threshold") { Description = "Regression threshold for --baseline, in percent", DefaultValueFactory = _ => 10 };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
+        var cmd = new Command("pipeline", "Run sources through the whole pipeline for a while: latency per stage, drops, engine busy, CPU, memory (and GPU load and power on Jetson)")
+        {
+            config, source, model, provider, threads, batch, duration, maxFrames, realtime, output, baseline, threshold, verbose,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var ic = CultureInfo.InvariantCulture;
+            double seconds = parse.GetValue(duration) is var d and > 0 ? d : throw new InputException($"--duration {parse.GetValue(duration)} must be more than 0 seconds");
+            double t = parse.GetValue(threshold) >= 0 ? parse.GetValue(threshold) : throw new InputException($"--threshold {parse.GetValue(threshold)} must be 0 or more");
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["DurationSeconds"] = seconds.ToString(ic),
+            };
+            var sources = parse.GetValue(source) ?? [];
+            for (int i = 0; i < sources.Length; i++)
+            {
+                var (id, uri) = RunCommand.SplitId(sources[i]);
+                overrides[$"Sources:{i}:Uri"] = uri;
+                overrides[$"Sources:{i}:Id"] = id;
+                if (parse.GetValue(realtime))
+                {
+                    overrides[$"Sources:{i}:Realtime"] = "true";
+                }
+            }
+
+            overrides["Model:Path"] = parse.GetValue(model);
+            overrides["Model:Provider"] = parse.GetValue(provider);
+            overrides["Model:Threads"] = parse.GetValue(threads)?.ToString(ic);
+            overrides["Model:Batch"] = parse.GetValue(batch)?.ToString(ic);
+            overrides["Pipeline:MaxFrames"] = parse.GetValue(maxFrames)?.ToString(ic);
+            var configuration = Run.RunConfiguration.Build(parse.GetValue(config), overrides);
+            var settings = Run.RunConfiguration.Bind(configuration);
+            string modelPath = string.IsNullOrWhiteSpace(settings.Model.Path) ? Run.DefaultPaths.Model() : settings.Model.Path;
+            if (settings.Sources.Count == 0)
+            {
+                overrides["Sources:0:Uri"] = Run.DefaultPaths.Video();
+                overrides["Sources:0:Id"] = "vtest";
+                configuration = Run.RunConfiguration.Build(parse.GetValue(config), overrides);
+            }
+
+            var console = new Run.RunConsole(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            return await PipelineBenchRunner.RunAsync(configuration, modelPath, parse.GetRequiredValue(output), parse.GetValue(baseline), t, console, parse.GetValue(verbose), ct).ConfigureAwait(false);
+        });
         return cmd;
     }
 

@@ -122,7 +122,8 @@ public static class RunCommand
     }
 
     /// <summary>Runs the pipeline service in a generic host built on <paramref name="configuration"/>; returns the exit code.</summary>
-    public static async Task<int> RunHostAsync(IConfiguration configuration, RunConsole console, bool verbose, CancellationToken ct)
+    /// <param name="services">Adds services to the host (e.g. an <see cref="IPipelineRunObserver"/>).</param>
+    public static async Task<int> RunHostAsync(IConfiguration configuration, RunConsole console, bool verbose, CancellationToken ct, Action<IServiceCollection>? services = null)
     {
         // Logs, the status line and JSON Lines on stdout come from several threads.
         console = new RunConsole(TextWriter.Synchronized(console.Out), TextWriter.Synchronized(console.Error));
@@ -141,6 +142,7 @@ public static class RunCommand
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHostedService<PipelineService>();
+        services?.Invoke(builder.Services);
         using var host = builder.Build();
         var outcome = host.Services.GetRequiredService<RunOutcome>();
         try

@@ -26,9 +26,11 @@ public sealed partial class PipelineService : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
+    private readonly IPipelineRunObserver[] _observers;
 
-    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IEnumerable<IPipelineRunObserver> observers)
     {
+        _observers = [.. observers];
         _settings = settings.Value;
         _console = console;
         _outcome = outcome;
@@ -43,7 +45,7 @@ public sealed partial class PipelineService : BackgroundService
         {
             await RunAsync(stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InputException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (CommandErrors.IsBadInput(e))
         {
             _outcome.ExitCode = ExitCodes.BadInput;
             _outcome.Error = CommandErrors.MessageOf(e);
@@ -64,7 +66,7 @@ public sealed partial class PipelineService : BackgroundService
         var (sources, rejected) = RunSources.Build(_settings.Sources, _log);
         if (sources.Count == 0)
         {
-            throw new InputException(rejected == 1 ? "the source cannot be used (see the error above)" : "no source can be used (see the errors above)");
+            throw new InputException(rejected.Count == 1 ? rejected[0] : $"no source can be used: {string.Join("; ", rejected)}");
         }
 
         var modelPath = string.IsNullOrWhiteSpace(_settings.Model.Path) ? DefaultPaths.Model() : _settings.Model.Path;
@@ -108,6 +110,11 @@ public sealed partial class PipelineService : BackgroundService
             stop.CancelAfter(TimeSpan.FromSeconds(duration));
         }
 
+        foreach (var o in _observers)
+        {
+            o.Started(pipeline.Stats);
+        }
+
         using var statusDone = new CancellationTokenSource();
         var status = StatusLoopAsync(pipeline.Stats, statusDone.Token);
         try
@@ -122,7 +129,12 @@ public sealed partial class PipelineService : BackgroundService
 
         await _console.Out.WriteAsync(RunSummary.Format(pipeline.Stats, model.Name, engine.Description)).ConfigureAwait(false);
         await _console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        bool failed = rejected > 0 || pipeline.Stats.Sources.Any(s => s.State == SourceState.Failed);
+        foreach (var o in _observers)
+        {
+            o.Finished(pipeline.Stats, model.Name, engine.Description);
+        }
+
+        bool failed = rejected.Count > 0 || pipeline.Stats.Sources.Any(s => s.State == SourceState.Failed);
         if (failed && !stoppingToken.IsCancellationRequested)
         {
             _outcome.ExitCode = ExitCodes.BadInput;

@@ -14,12 +14,13 @@ namespace EdgePose.Host.Run;
 /// </summary>
 public static partial class RunSources
 {
-    public static (List<PipelineSource> Sources, int Rejected) Build(IReadOnlyList<SourceSettings> settings, ILogger log, IPathProbe? paths = null)
+    /// <returns>The usable sources, and for each rejected one "source ID: why" (also logged).</returns>
+    public static (List<PipelineSource> Sources, List<string> Rejected) Build(IReadOnlyList<SourceSettings> settings, ILogger log, IPathProbe? paths = null)
     {
         paths ??= FileSystemPaths.Instance;
         var sources = new List<PipelineSource>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        int rejected = 0;
+        var rejected = new List<string>();
         for (int i = 0; i < settings.Count; i++)
         {
             var s = settings[i];
@@ -52,7 +53,7 @@ public static partial class RunSources
             }
             catch (InputException e)
             {
-                rejected++;
+                rejected.Add($"source {id}: {e.Message}");
                 LogRejected(log, id, e.Message);
             }
         }

@@ -8,7 +8,7 @@ namespace EdgePose.Host.Tests.Commands;
 /// <summary>predict over a folder and a video in real batches (--batch), and the --provider option.</summary>
 public sealed class PredictBatchTests : IDisposable
 {
-    private const string Vtest = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
+    private const string Vtest = TestPaths.SampleVideo;
     private readonly string _dir = TestPaths.NewTempDir("edgepose-predict-batch");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -52,7 +52,7 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Equal(0, doc.RootElement.GetProperty("detections").GetArrayLength());
     }
 
-    private const string Vtest = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
+    private const string Vtest = TestPaths.SampleVideo;
 
     [RequiresFileFact(Vtest, "models/yolo11n-pose_int8_floathead.onnx")]
     public async Task Video_gives_one_json_line_per_frame_and_an_annotated_video()

@@ -7,7 +7,7 @@ namespace EdgePose.Host.Tests.Run;
 /// <summary>`edgepose run` end to end in-process: real model, real GStreamer sources, the generic host.</summary>
 public sealed class RunCommandTests : IDisposable
 {
-    private const string Vtest = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
+    private const string Vtest = TestPaths.SampleVideo;
     private const string Model = "models/yolo11n-pose_int8_floathead.onnx";
     private readonly string _dir = TestPaths.NewTempDir("edgepose-run");
 
