@@ -50,6 +50,11 @@ public static class BaselineComparison
             }
         }
 
+        if (current.E2e is { } e && baseline.E2e is { } eb && Change(eb.Latency.P50, e.Latency.P50) is var glass && glass > thresholdPercent)
+        {
+            found.Add(new BenchRegression(0, "glass-to-event p50", eb.Latency.P50, e.Latency.P50, glass, "ms"));
+        }
+
         return found;
     }
 

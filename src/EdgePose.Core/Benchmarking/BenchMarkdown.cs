@@ -19,9 +19,20 @@ public static class BenchMarkdown
         }
 
         s.AppendLine();
+        if (report.E2e is { } e)
+        {
+            AppendE2e(s, e);
+            s.AppendLine();
+        }
+
         if (report.Pipeline is { } p)
         {
             AppendPipeline(s, p);
+            return s.ToString();
+        }
+
+        if (report.E2e is not null)
+        {
             return s.ToString();
         }
 
@@ -70,6 +81,21 @@ public static class BenchMarkdown
         foreach (var src in p.Sources)
         {
             s.AppendLine(Invariant($"| {src.Id} | {src.Captured} | {src.Inferred} | {src.Dropped} | {src.Reconnects} |"));
+        }
+    }
+
+    private static void AppendE2e(StringBuilder s, E2eBenchResult e)
+    {
+        var l = e.Latency;
+        s.AppendLine(Invariant($"Glass to event (frame made → pose event received over MQTT): {e.Events} events in {e.Seconds:0} s."));
+        s.AppendLine();
+        s.AppendLine("| window | events | p50 ms | p90 ms | p99 ms | max ms |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|");
+        s.AppendLine(Invariant($"| all | {l.Count} | {l.P50:0.0} | {l.P90:0.0} | {l.P99:0.0} | {l.Max:0.0} |"));
+        for (int i = 0; i < e.PerWindow.Count; i++)
+        {
+            var w = e.PerWindow[i];
+            s.AppendLine(Invariant($"| {i * e.WindowSeconds:0}–{(i + 1) * e.WindowSeconds:0} s | {w.Count} | {w.P50:0.0} | {w.P90:0.0} | {w.P99:0.0} | {w.Max:0.0} |"));
         }
     }
 

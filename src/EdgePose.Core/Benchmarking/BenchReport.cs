@@ -19,4 +19,7 @@ public sealed record BenchReport(string Kind, DateTimeOffset Time, BenchMachine 
 
     /// <summary>The whole pipeline's numbers (`bench pipeline`).</summary>
     public PipelineBenchResult? Pipeline { get; init; }
+
+    /// <summary>Glass-to-event latency (`bench e2e`).</summary>
+    public E2eBenchResult? E2e { get; init; }
 }

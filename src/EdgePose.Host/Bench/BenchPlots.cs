@@ -17,7 +17,14 @@ internal static class BenchPlots
     public static IReadOnlyList<string> Write(BenchReport report, string folder)
     {
         var files = new List<string>();
-        if (report.Pipeline is { } pipeline)
+        if (report.E2e is { } e2e && e2e.Samples.Count > 0)
+        {
+            var stats = new EngineBenchResult(0, e2e.Latency, 0) { Samples = e2e.Samples };
+            files.Add(Histogram(report, stats, Path.Combine(folder, "e2e-histogram.png"), "glass-to-event latency (ms)", Invariant($"glass to event, {e2e.Events} events")));
+            files.Add(OverTime(report, stats, Path.Combine(folder, "e2e-over-time.png"), e2e.ArrivalSeconds, "second of the run", Invariant($"glass to event of each event over {e2e.Seconds:0} s")));
+        }
+
+        if (report.Pipeline is { } pipeline && report.E2e is null)
         {
             files.Add(PipelineLatency(report, pipeline, Path.Combine(folder, "pipeline-latency.png")));
             if (pipeline.FpsOverTime.Count > 0)
@@ -33,14 +40,14 @@ internal static class BenchPlots
                 continue;
             }
 
-            files.Add(Histogram(report, r, Path.Combine(folder, Invariant($"batch{r.Batch}-histogram.png"))));
-            files.Add(OverTime(report, r, Path.Combine(folder, Invariant($"batch{r.Batch}-over-time.png"))));
+            files.Add(Histogram(report, r, Path.Combine(folder, Invariant($"batch{r.Batch}-histogram.png")), "latency per run (ms)", Invariant($"batch {r.Batch}: latency of {r.Latency.Count} runs")));
+            files.Add(OverTime(report, r, Path.Combine(folder, Invariant($"batch{r.Batch}-over-time.png")), null, "run", Invariant($"batch {r.Batch}: latency of each run in order")));
         }
 
         return files;
     }
 
-    private static string Histogram(BenchReport report, EngineBenchResult r, string path)
+    private static string Histogram(BenchReport report, EngineBenchResult r, string path, string xLabel, string title)
     {
         var plot = new Plot();
         var l = r.Latency;
@@ -50,26 +57,26 @@ internal static class BenchPlots
         plot.Add.Histogram(hist);
         Mark(plot, l.P50, "p50", Colors.Green);
         Mark(plot, l.P99, "p99", Colors.Red);
-        plot.Title(Invariant($"{Path.GetFileName(report.Model)}, batch {r.Batch}: latency of {l.Count} runs"));
-        plot.XLabel("latency per run (ms)");
-        plot.YLabel("runs");
+        plot.Title($"{Path.GetFileName(report.Model)}, {title}");
+        plot.XLabel(xLabel);
+        plot.YLabel("count");
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, Height);
         return path;
     }
 
-    private static string OverTime(BenchReport report, EngineBenchResult r, string path)
+    private static string OverTime(BenchReport report, EngineBenchResult r, string path, IReadOnlyList<double>? x, string xLabel, string title)
     {
         var plot = new Plot();
-        var xs = Enumerable.Range(1, r.Samples.Count).Select(i => (double)i).ToArray();
+        var xs = x?.ToArray() ?? Enumerable.Range(1, r.Samples.Count).Select(i => (double)i).ToArray();
         var line = plot.Add.ScatterPoints(xs, r.Samples.ToArray());
         line.MarkerSize = 3;
-        line.LegendText = "run";
+        line.LegendText = x is null ? "run" : "event";
         var p50 = plot.Add.HorizontalLine(r.Latency.P50, 1, Colors.Green);
         p50.LegendText = Invariant($"p50 {r.Latency.P50:0.00} ms");
-        plot.Title(Invariant($"{Path.GetFileName(report.Model)}, batch {r.Batch}: latency of each run in order"));
-        plot.XLabel("run");
+        plot.Title($"{Path.GetFileName(report.Model)}, {title}");
+        plot.XLabel(xLabel);
         plot.YLabel("latency (ms)");
         plot.Axes.SetLimitsY(0, r.Latency.Max * 1.1);
         plot.ShowLegend(Alignment.LowerRight);

@@ -13,6 +13,37 @@ public static class BenchCommand
         var cmd = new Command("bench", "Benchmark latency: an engine alone (bench engine), like trtexec, or the whole pipeline (bench pipeline)");
         cmd.Subcommands.Add(Engine());
         cmd.Subcommands.Add(Pipeline());
+        cmd.Subcommands.Add(E2e());
+        return cmd;
+    }
+
+    private static Command E2e()
+    {
+        var source = new Option<string>("--source", "-s") { Description = "An RTSP pixel-clock stream, e.g. rtsp://127.0.0.1:8554/clock (scripts/rtsp-test-server.py)", Required = true };
+        var broker = new Option<string>("--broker") { Description = "The MQTT broker events go through, e.g. mqtt://127.0.0.1:1883", Required = true };
+        var model = new Option<string?>("--model", "-m") { Description = "Model file; default: EDGEPOSE_MODEL or the shared yolo11n-pose" };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for ONNX Runtime (0: its default)", DefaultValueFactory = _ => 0 };
+        var duration = new Option<double>("--duration") { Description = "Seconds to measure", DefaultValueFactory = _ => 60 };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder for bench.json, bench.md and the plots", DefaultValueFactory = _ => "runs/bench" };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier bench.json of bench e2e: exit 3 when glass-to-event p50 is worse by more than --threshold" };
+        var threshold = new Option<double>("--threshold") { Description = "Regression threshold for --baseline, in percent", DefaultValueFactory = _ => 10 };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
+        var cmd = new Command("e2e", "Glass-to-event latency: a pixel-clock RTSP stream through the pipeline and MQTT to a subscriber, per event and per minute")
+        {
+            source, broker, model, threads, duration, output, baseline, threshold, verbose,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            double seconds = parse.GetValue(duration) is var d and > 0 ? d : throw new InputException($"--duration {parse.GetValue(duration)} must be more than 0 seconds");
+            var request = new E2eBenchRunner.Request(parse.GetRequiredValue(source), parse.GetRequiredValue(broker), parse.GetValue(model) ?? Run.DefaultPaths.Model(), parse.GetRequiredValue(output), seconds)
+            {
+                Threads = parse.GetValue(threads),
+                Baseline = parse.GetValue(baseline),
+                ThresholdPercent = parse.GetValue(threshold) >= 0 ? parse.GetValue(threshold) : throw new InputException($"--threshold {parse.GetValue(threshold)} must be 0 or more"),
+            };
+            var console = new Run.RunConsole(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            return await E2eBenchRunner.RunAsync(request, console, parse.GetValue(verbose), ct).ConfigureAwait(false);
+        });
         return cmd;
     }
 
