@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
-using System.Reflection;
 using EdgePose.Cli;
-using EdgePose.Cli.Files;
 using EdgePose.Core.Benchmarking;
 using EdgePose.Core.Errors;
 using EdgePose.Host.Commands;
@@ -75,37 +73,16 @@ public static class E2eBenchRunner
             PerWindow = E2eBenchResult.Windows(latency, arrival, window),
             WindowSeconds = window,
         };
-        var report = new BenchReport("e2e", DateTimeOffset.UtcNow, MachineProbe.Describe(), Path.GetFullPath(r.Model), pipeline.Report?.Runtime ?? "edgepose run", Version())
+        var report = new BenchReport("e2e", DateTimeOffset.UtcNow, MachineProbe.Describe(), Path.GetFullPath(r.Model), pipeline.Report?.Runtime ?? "edgepose run", BenchReportOutput.Version())
         {
             Config = config,
             E2e = result,
             Pipeline = pipeline.Report?.Pipeline,
         };
-        var folder = RunFolder.Choose(r.OutputFolder, existOk: false, [r.Model]);
-        Directory.CreateDirectory(folder);
-        BenchReportJson.Write(report, Path.Combine(folder, "bench.json"));
-        var markdown = BenchMarkdown.Of(report);
-        AtomicFile.WriteAllText(Path.Combine(folder, "bench.md"), markdown);
-        var plots = BenchPlots.Write(report, folder);
-        await console.Out.WriteAsync(markdown).ConfigureAwait(false);
-        await console.Out.WriteLineAsync($"wrote {folder}: bench.json, bench.md and {plots.Count} plots").ConfigureAwait(false);
-        if (code != ExitCodes.Ok || baseline is null)
-        {
-            return code;
-        }
-
-        if (BaselineComparison.Mismatch(report, baseline) is { } why)
-        {
-            throw new InputException($"baseline '{r.Baseline}' cannot be compared: {why}");
-        }
-
-        var regressions = BaselineComparison.Regressions(report, baseline, r.ThresholdPercent);
-        foreach (var g in regressions)
-        {
-            await console.Error.WriteLineAsync("regression: " + BaselineComparison.Describe(g)).ConfigureAwait(false);
-        }
-
-        return regressions.Count > 0 ? ExitCodes.CheckFailed : ExitCodes.Ok;
+        BenchReportOutput.Write(report, r.OutputFolder, r.Model, console.Out);
+        return code != ExitCodes.Ok || baseline is null
+            ? code
+            : BenchReportOutput.Compare(report, baseline, r.Baseline!, r.ThresholdPercent, console.Out, console.Error);
     }
 
     /// <summary>An RTSP source's server must accept a TCP connection within 3 s; a file must exist.</summary>
@@ -129,6 +106,4 @@ public static class E2eBenchRunner
         }
     }
 
-    private static string Version() =>
-        typeof(E2eBenchRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }

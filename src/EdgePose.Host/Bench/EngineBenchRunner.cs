@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Reflection;
 using EdgePose.Cli;
-using EdgePose.Cli.Files;
 using EdgePose.Core.Benchmarking;
 using EdgePose.Core.Engines;
 using EdgePose.Core.Errors;
@@ -55,43 +53,13 @@ public static class EngineBenchRunner
         }
 
         string runtime = engine.Description;
-        var report = new BenchReport("engine", DateTimeOffset.UtcNow, MachineProbe.Describe(), Path.GetFullPath(request.Model), runtime, Version())
+        var report = new BenchReport("engine", DateTimeOffset.UtcNow, MachineProbe.Describe(), Path.GetFullPath(request.Model), runtime, BenchReportOutput.Version())
         {
             Config = Config(request, input),
             Results = results,
         };
-        var folder = RunFolder.Choose(request.OutputFolder, existOk: false, [request.Model]);
-        Directory.CreateDirectory(folder);
-        BenchReportJson.Write(report, Path.Combine(folder, "bench.json"));
-        var markdown = BenchMarkdown.Of(report);
-        AtomicFile.WriteAllText(Path.Combine(folder, "bench.md"), markdown);
-        var plots = BenchPlots.Write(report, folder);
-        stdout.Write(markdown);
-        stdout.WriteLine($"wrote {folder}: bench.json, bench.md and {plots.Count} plots");
-        return baseline is null ? ExitCodes.Ok : Compare(report, baseline, request, stdout, stderr);
-    }
-
-    private static int Compare(BenchReport report, BenchReport baseline, EngineBenchRequest request, TextWriter stdout, TextWriter stderr)
-    {
-        if (BaselineComparison.Mismatch(report, baseline) is { } why)
-        {
-            throw new InputException($"baseline '{request.Baseline}' cannot be compared: {why}");
-        }
-
-        var regressions = BaselineComparison.Regressions(report, baseline, request.ThresholdPercent);
-        foreach (var r in regressions)
-        {
-            stderr.WriteLine("regression: " + BaselineComparison.Describe(r));
-        }
-
-        if (regressions.Count > 0)
-        {
-            stderr.WriteLine(Invariant($"error: {regressions.Count} measure(s) worse than the baseline {request.Baseline} by more than {request.ThresholdPercent:0.#} %"));
-            return ExitCodes.CheckFailed;
-        }
-
-        stdout.WriteLine(Invariant($"no regression against {request.Baseline} (threshold {request.ThresholdPercent:0.#} %)"));
-        return ExitCodes.Ok;
+        BenchReportOutput.Write(report, request.OutputFolder, request.Model, stdout);
+        return baseline is null ? ExitCodes.Ok : BenchReportOutput.Compare(report, baseline, request.Baseline!, request.ThresholdPercent, stdout, stderr);
     }
 
     private static BareOnnxRuntimeLoop? Bare(EngineBenchRequest request, IInferenceEngine engine, int batch)
@@ -128,9 +96,6 @@ public static class EngineBenchRunner
 
         return c;
     }
-
-    private static string Version() =>
-        typeof(EngineBenchRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using EdgePose.Core.Benchmarking;
 using EdgePose.Core.Pipeline;
 using EdgePose.Host.Run;
@@ -59,7 +58,7 @@ internal sealed class PipelineBenchCollector(string modelPath, IReadOnlyDictiona
                 FpsOverTime = [.. _fps],
                 CpuOverTime = [.. _cpu],
             };
-            Report = new BenchReport("pipeline", DateTimeOffset.UtcNow, MachineProbe.Describe(), Path.GetFullPath(modelPath), engine, Version())
+            Report = new BenchReport("pipeline", DateTimeOffset.UtcNow, MachineProbe.Describe(), Path.GetFullPath(modelPath), engine, BenchReportOutput.Version())
             {
                 Config = config,
                 Pipeline = result,
@@ -99,7 +98,4 @@ internal sealed class PipelineBenchCollector(string modelPath, IReadOnlyDictiona
         _lastTicks = now;
         _lastFrames = frames;
     }
-
-    private static string Version() =>
-        typeof(PipelineBenchCollector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }

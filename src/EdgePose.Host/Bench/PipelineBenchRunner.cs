@@ -1,8 +1,4 @@
-using System.Globalization;
 using EdgePose.Cli;
-using EdgePose.Cli.Files;
-using EdgePose.Core.Benchmarking;
-using EdgePose.Core.Errors;
 using EdgePose.Host.Commands;
 using EdgePose.Host.Run;
 using Microsoft.Extensions.Configuration;
@@ -31,37 +27,9 @@ public static class PipelineBenchRunner
             return code == ExitCodes.Ok ? ExitCodes.Failure : code;
         }
 
-        var folder = RunFolder.Choose(outputFolder, existOk: false, [modelPath]);
-        Directory.CreateDirectory(folder);
-        BenchReportJson.Write(report, Path.Combine(folder, "bench.json"));
-        var markdown = BenchMarkdown.Of(report);
-        AtomicFile.WriteAllText(Path.Combine(folder, "bench.md"), markdown);
-        var plots = BenchPlots.Write(report, folder);
-        await console.Out.WriteAsync(markdown).ConfigureAwait(false);
-        await console.Out.WriteLineAsync($"wrote {folder}: bench.json, bench.md and {plots.Count} plots").ConfigureAwait(false);
-        if (code != ExitCodes.Ok || baseline is null)
-        {
-            return code;
-        }
-
-        if (BaselineComparison.Mismatch(report, baseline) is { } why)
-        {
-            throw new InputException($"baseline '{baselinePath}' cannot be compared: {why}");
-        }
-
-        var regressions = BaselineComparison.Regressions(report, baseline, thresholdPercent);
-        foreach (var r in regressions)
-        {
-            await console.Error.WriteLineAsync("regression: " + BaselineComparison.Describe(r)).ConfigureAwait(false);
-        }
-
-        if (regressions.Count > 0)
-        {
-            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"error: {regressions.Count} measure(s) worse than the baseline {baselinePath} by more than {thresholdPercent:0.#} %")).ConfigureAwait(false);
-            return ExitCodes.CheckFailed;
-        }
-
-        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"no regression against {baselinePath} (threshold {thresholdPercent:0.#} %)")).ConfigureAwait(false);
-        return ExitCodes.Ok;
+        BenchReportOutput.Write(report, outputFolder, modelPath, console.Out);
+        return code != ExitCodes.Ok || baseline is null
+            ? code
+            : BenchReportOutput.Compare(report, baseline, baselinePath!, thresholdPercent, console.Out, console.Error);
     }
 }

@@ -52,8 +52,11 @@ public sealed class BenchEngineCommandTests : IDisposable
         var first = await Bench("-m", TestPaths.FloatHeadModel, "-n", "5", "-o", Out("before"));
         Assert.True(first.ExitCode == 0, first.Stderr);
 
-        // Every run 400 ms slower: far beyond the 25 % threshold whatever the machine's load.
-        var slow = await Bench("-m", TestPaths.FloatHeadModel, "-n", "5", "-o", Out("after"), "--added-delay-ms", "400", "--baseline", Path.Combine(Out("before"), "bench.json"), "--threshold", "25");
+        // Every run slower by three times the baseline's median (at least 400 ms): far beyond the 25 % threshold
+        // however loaded the machine was during either run.
+        var before = BenchReportJson.Read(Path.Combine(Out("before"), "bench.json"));
+        var delay = Math.Max(400, 3 * before.Results[0].Latency.P50).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        var slow = await Bench("-m", TestPaths.FloatHeadModel, "-n", "5", "-o", Out("after"), "--added-delay-ms", delay, "--baseline", Path.Combine(Out("before"), "bench.json"), "--threshold", "25");
 
         Assert.Equal(3, slow.ExitCode);
         Assert.Contains("regression: batch 1 p50 latency", slow.Stderr, StringComparison.Ordinal);
