@@ -60,6 +60,7 @@ public sealed class RunOutputs : IAsyncDisposable
                     Mqtt5 = m.Mqtt5,
                     ClientId = m.ClientId,
                     Username = m.Username,
+                    Tls = new MqttTlsFiles(m.CaFile, m.CertFile, m.KeyFile),
                     Password = m.PasswordFile is { } file ? ReadSecret(file) : m.Password,
                     QueueMaxCount = m.QueueMaxCount,
                 };

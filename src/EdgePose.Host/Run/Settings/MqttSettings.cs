@@ -25,6 +25,15 @@ public sealed class MqttSettings
     /// <summary>A file whose first line is the password (e.g. a systemd credential).</summary>
     public string? PasswordFile { get; set; }
 
+    /// <summary>mqtts://: PEM file of the CA certificate(s) the broker's certificate must chain to; null: the system's trust store.</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>mqtts://: PEM file of this client's certificate (with its key, or give KeyFile); null: none.</summary>
+    public string? CertFile { get; set; }
+
+    /// <summary>mqtts://: PEM file of the client certificate's unencrypted private key.</summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>Events queued while the broker is unreachable, at most.</summary>
     public int QueueMaxCount { get; set; } = 10_000;
 }

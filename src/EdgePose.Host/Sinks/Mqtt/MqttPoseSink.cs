@@ -38,6 +38,7 @@ public sealed partial class MqttPoseSink : IPoseSink
     private readonly byte[] _offline;
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _clientOptions;
+    private readonly MqttTls? _tls;
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sender;
@@ -60,6 +61,7 @@ public sealed partial class MqttPoseSink : IPoseSink
     public MqttPoseSink(MqttSinkOptions options, MqttStatus status, ILogger log)
     {
         _options = options.Validated();
+        _tls = options.Broker.UseTls ? MqttTls.Load(options.Tls ?? new MqttTlsFiles()) : null;
         _broker = options.Broker.ToString();
         _log = log;
         _events = new PoseEventWriter(options.Events);
@@ -152,6 +154,7 @@ public sealed partial class MqttPoseSink : IPoseSink
         finally
         {
             _client.Dispose();
+            _tls?.Dispose();
             _stop.Dispose();
             _events.Dispose();
         }
@@ -308,6 +311,7 @@ public sealed partial class MqttPoseSink : IPoseSink
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
             timeout.CancelAfter(_options.Timeout);
+            _tls?.Reset();
             var connected = await _client.ConnectAsync(_clientOptions, timeout.Token).ConfigureAwait(false);
             if (connected.ResultCode != MqttClientConnectResultCode.Success)
             {
@@ -326,7 +330,7 @@ public sealed partial class MqttPoseSink : IPoseSink
         {
             if (failures == 0)
             {
-                LogConnectFailed(_log, _broker, ConnectError(e), _options.ReconnectDelay.TotalSeconds);
+                LogConnectFailed(_log, _broker, _tls?.Explain(e) ?? ConnectError(e), _options.ReconnectDelay.TotalSeconds);
             }
 
             return false;
@@ -381,9 +385,9 @@ public sealed partial class MqttPoseSink : IPoseSink
             b = b.WithCredentials(o.Username, o.Password);
         }
 
-        if (o.Broker.UseTls)
+        if (_tls is not null)
         {
-            b = b.WithTlsOptions(t => t.UseTls());
+            b = b.WithTlsOptions(_tls.Options(o.Broker.Host));
         }
 
         return b.Build();

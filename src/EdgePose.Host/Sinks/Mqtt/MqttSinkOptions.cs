@@ -30,6 +30,9 @@ public sealed record MqttSinkOptions(MqttBrokerAddress Broker, PoseEventOptions 
 
     public string? Username { get; init; }
 
+    /// <summary>TLS files of an mqtts:// broker (CA, client certificate and key); null: the system's trust store, no client certificate.</summary>
+    public MqttTlsFiles? Tls { get; init; }
+
     /// <summary>The password (read by the host from a file or the environment; never logged).</summary>
     public string? Password { get; init; }
 
@@ -65,6 +68,11 @@ public sealed record MqttSinkOptions(MqttBrokerAddress Broker, PoseEventOptions 
         if (string.IsNullOrWhiteSpace(TopicPrefix) || MqttTopics.HasWildcardOrEmptyLevel(TopicPrefix))
         {
             throw new InputException($"MQTT topic prefix '{TopicPrefix}' is empty or holds '+', '#' or an empty level");
+        }
+
+        if (Tls is { IsEmpty: false } && !Broker.UseTls)
+        {
+            throw new InputException($"MQTT TLS files are given but the broker address {Broker} is not mqtts://");
         }
 
         if (QueueMaxCount < 1 || QueueMaxBytes < 1)
