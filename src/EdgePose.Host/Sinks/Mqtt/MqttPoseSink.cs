@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using EdgePose.Core.Events;
 using EdgePose.Core.Pipeline;
+using EdgePose.Host.Sinks.Spool;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -39,6 +40,7 @@ public sealed partial class MqttPoseSink : IPoseSink
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _clientOptions;
     private readonly MqttTls? _tls;
+    private readonly EventSpool? _spool;
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sender;
@@ -64,6 +66,7 @@ public sealed partial class MqttPoseSink : IPoseSink
         _tls = options.Broker.UseTls ? MqttTls.Load(options.Tls ?? new MqttTlsFiles()) : null;
         _broker = options.Broker.ToString();
         _log = log;
+        _spool = options.SpoolDirectory is { } spoolDir ? EventSpool.Open(spoolDir, options.SpoolMaxBytes, log) : null;
         _events = new PoseEventWriter(options.Events);
         _outbox = new EventOutbox(options.QueueMaxCount, options.QueueMaxBytes);
         _topics = new MqttTopics(options.TopicPrefix, options.Events.DeviceId);
@@ -86,14 +89,14 @@ public sealed partial class MqttPoseSink : IPoseSink
     /// <summary>Events the broker took.</summary>
     public long Published => Interlocked.Read(ref _published);
 
-    /// <summary>Events dropped from a full queue (the oldest first).</summary>
-    public long Dropped => _outbox.Dropped;
+    /// <summary>Events dropped from a full queue or spool (the oldest first).</summary>
+    public long Dropped => _outbox.Dropped + (_spool?.Dropped ?? 0);
 
     /// <summary>Events the broker refused (or that lost the connection <see cref="MaxTriesPerEvent"/> times in a row), given up.</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
-    /// <summary>Events waiting for the broker.</summary>
-    public int Queued => _outbox.Count;
+    /// <summary>Events waiting for the broker, in memory and in the spool.</summary>
+    public int Queued => _outbox.Count + (_spool?.Count ?? 0);
 
     /// <summary>Connections made after the first.</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
@@ -166,9 +169,10 @@ public sealed partial class MqttPoseSink : IPoseSink
     private async Task SendAsync()
     {
         var stop = _stop.Token;
-        var inFlight = new Queue<(OutboxMessage Message, Task<MqttClientPublishResult> Publish)>(MaxInFlight);
+        var inFlight = new Queue<InFlight>(MaxInFlight);
         int failedConnects = 0, triesOfHead = 0;
-        long headId = 0, lastSent = 0;
+        (long Id, SpoolPosition Spooled) head = default;
+        long lastSent = 0;
         bool everConnected = false;
         try
         {
@@ -181,7 +185,9 @@ public sealed partial class MqttPoseSink : IPoseSink
                     // What was in flight is sent again, from the oldest unacknowledged event, once reconnected.
                     await AbandonAsync(inFlight).ConfigureAwait(false);
                     lastSent = 0;
-                    if (_completing && _outbox.Count == 0)
+                    _spool?.Rewind();
+                    SpillToSpool();
+                    if (_completing && (_outbox.Count == 0 || _spool is not null))
                     {
                         break;
                     }
@@ -189,7 +195,7 @@ public sealed partial class MqttPoseSink : IPoseSink
                     if (!await TryConnectAsync(everConnected, failedConnects, stop).ConfigureAwait(false))
                     {
                         failedConnects++;
-                        await Task.Delay(Backoff(failedConnects), stop).ConfigureAwait(false);
+                        await BackOffAsync(Backoff(failedConnects), stop).ConfigureAwait(false);
                         continue;
                     }
 
@@ -202,11 +208,24 @@ public sealed partial class MqttPoseSink : IPoseSink
                     failedConnects = 0;
                 }
 
-                // Keep up to MaxInFlight publishes going, started in order (the client sends them in that order).
-                while (inFlight.Count < MaxInFlight && _outbox.TryPeekAfter(lastSent, out var next))
+                // Keep up to MaxInFlight publishes going, started in order (the client sends them in that order). While
+                // the spool holds events they go first, and newer ones join them there, so that order is kept.
+                if (_spool is { Count: > 0 })
                 {
-                    inFlight.Enqueue((next, StartPublish(next, stop)));
-                    lastSent = next.Id;
+                    SpillToSpool();
+                    while (inFlight.Count < MaxInFlight && _spool.TryReadNext(out var spooled))
+                    {
+                        var message = new OutboxMessage(0, spooled.Topic, spooled.Payload);
+                        inFlight.Enqueue(new InFlight(message, spooled.Position, StartPublish(message, stop)));
+                    }
+                }
+                else
+                {
+                    while (inFlight.Count < MaxInFlight && _outbox.TryPeekAfter(lastSent, out var next))
+                    {
+                        inFlight.Enqueue(new InFlight(next, default, StartPublish(next, stop)));
+                        lastSent = next.Id;
+                    }
                 }
 
                 if (inFlight.Count == 0)
@@ -220,11 +239,12 @@ public sealed partial class MqttPoseSink : IPoseSink
                     continue;
                 }
 
-                var (message, publish) = inFlight.Dequeue();
-                (headId, triesOfHead) = message.Id == headId ? (headId, triesOfHead + 1) : (message.Id, 1);
+                var item = inFlight.Dequeue();
+                var message0 = item.Message;
+                (head, triesOfHead) = (message0.Id, item.Spooled) == head ? (head, triesOfHead + 1) : ((message0.Id, item.Spooled), 1);
                 try
                 {
-                    var result = await publish.ConfigureAwait(false);
+                    var result = await item.Publish.ConfigureAwait(false);
                     if (result.IsSuccess)
                     {
                         Interlocked.Increment(ref _published);
@@ -232,17 +252,17 @@ public sealed partial class MqttPoseSink : IPoseSink
                     else
                     {
                         Interlocked.Increment(ref _refused);
-                        LogRefused(_log, message.Topic, message.Payload.Length, result.ReasonCode.ToString());
+                        LogRefused(_log, message0.Topic, message0.Payload.Length, result.ReasonCode.ToString());
                     }
 
-                    _outbox.RemoveIfHead(message.Id);
+                    Remove(item);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
-                    if (triesOfHead >= MaxTriesPerEvent && _outbox.RemoveIfHead(message.Id))
+                    if (triesOfHead >= MaxTriesPerEvent && Remove(item))
                     {
                         Interlocked.Increment(ref _refused);
-                        LogGivenUp(_log, message.Topic, message.Payload.Length, triesOfHead, e.Message);
+                        LogGivenUp(_log, message0.Topic, message0.Payload.Length, triesOfHead, e.Message);
                     }
                     else
                     {
@@ -251,6 +271,7 @@ public sealed partial class MqttPoseSink : IPoseSink
 
                     await AbandonAsync(inFlight).ConfigureAwait(false);
                     lastSent = 0;
+                    _spool?.Rewind();
                 }
             }
         }
@@ -259,7 +280,71 @@ public sealed partial class MqttPoseSink : IPoseSink
         }
 
         await AbandonAsync(inFlight).ConfigureAwait(false);
+        if (_spool is not null)
+        {
+            // The service stops: what the broker has not acknowledged waits in the spool for the next start.
+            SpillToSpool();
+            if (_spool.Count > 0)
+            {
+                LogSpooled(_log, _spool.Count, _spool.Directory);
+            }
+
+            _spool.Dispose();
+        }
+
         await SayGoodbyeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a delivered (or given up) event from where it waited: the outbox or the spool. False when it was dropped meanwhile.</summary>
+    private bool Remove(InFlight item) =>
+        item.Message.Id != 0 ? _outbox.RemoveIfHead(item.Message.Id) : _spool!.Acknowledge(item.Spooled);
+
+    /// <summary>With a spool: moves every event of the outbox to it, oldest first (dropping the spool's oldest when it is full).</summary>
+    private void SpillToSpool()
+    {
+        if (_spool is null)
+        {
+            return;
+        }
+
+        bool moved = false;
+        while (_outbox.TryPeek(out var message))
+        {
+            _spool.Append(message.Topic, message.Payload);
+            _outbox.RemoveIfHead(message.Id);
+            moved = true;
+        }
+
+        if (moved)
+        {
+            _spool.Flush();
+        }
+    }
+
+    /// <summary>Waits <paramref name="delay"/> before the next connect; with a spool, moving new events to it meanwhile.</summary>
+    private async Task BackOffAsync(TimeSpan delay, CancellationToken stop)
+    {
+        if (_spool is null)
+        {
+            await Task.Delay(delay, stop).ConfigureAwait(false);
+            return;
+        }
+
+        long until = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+        while (!_completing && Stopwatch.GetTimestamp() < until)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            wait.CancelAfter(TimeSpan.FromSeconds(Math.Max(0.001, (until - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
+            try
+            {
+                await _doorbell.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+            }
+
+            SpillToSpool();
+        }
     }
 
     /// <summary>The publish of <paramref name="message"/> as a task; one the client refuses at once (not connected) is a failed task.</summary>
@@ -290,7 +375,7 @@ public sealed partial class MqttPoseSink : IPoseSink
     }
 
     /// <summary>Lets the publishes still in flight finish or fail (they stay in the outbox and are sent again).</summary>
-    private static async Task AbandonAsync(Queue<(OutboxMessage Message, Task<MqttClientPublishResult> Publish)> inFlight)
+    private static async Task AbandonAsync(Queue<InFlight> inFlight)
     {
         while (inFlight.TryDequeue(out var item))
         {
@@ -466,6 +551,12 @@ public sealed partial class MqttPoseSink : IPoseSink
     [LoggerMessage(Level = LogLevel.Error, Message = "MQTT event on {Topic} ({Bytes} bytes) given up after {Tries} tries that each lost the connection: {Reason}")]
     private static partial void LogGivenUp(ILogger logger, string topic, int bytes, int tries, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: {Count} event(s) not yet delivered kept in the spool {Dir} for the next start")]
+    private static partial void LogSpooled(ILogger logger, int count, string dir);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: {Count} queued event(s) not sent to {Broker} before the end")]
     private static partial void LogUnsent(ILogger logger, int count, string broker);
+
+    /// <summary>A publish awaiting the broker: the event (Id 0 when it came from the spool, at <paramref name="Spooled"/>) and its task.</summary>
+    private readonly record struct InFlight(OutboxMessage Message, SpoolPosition Spooled, Task<MqttClientPublishResult> Publish);
 }

@@ -42,6 +42,17 @@ public sealed record MqttSinkOptions(MqttBrokerAddress Broker, PoseEventOptions 
     /// <summary>Payload bytes held while the broker is unreachable, at most.</summary>
     public long QueueMaxBytes { get; init; } = 64L << 20;
 
+    /// <summary>
+    /// A folder for the on-disk spool (null: none): events the broker has not acknowledged while it is away, and at
+    /// the end, are kept there and sent first at the next start. QoS 1 or 2 only.
+    /// </summary>
+    public string? SpoolDirectory { get; init; }
+
+    /// <summary>Bytes the spool may take on disk; the oldest events are dropped (counted, logged) beyond.</summary>
+    public long SpoolMaxBytes { get; init; } = DefaultSpoolMaxBytes;
+
+    public const long DefaultSpoolMaxBytes = 128L << 20;
+
     /// <summary>MQTT 5 message expiry of events (null: none): a consumer offline longer does not get stale poses.</summary>
     public TimeSpan? MessageExpiry { get; init; }
 
@@ -78,6 +89,16 @@ public sealed record MqttSinkOptions(MqttBrokerAddress Broker, PoseEventOptions 
         if (QueueMaxCount < 1 || QueueMaxBytes < 1)
         {
             throw new InputException("MQTT offline queue bounds must be at least 1 event and 1 byte");
+        }
+
+        if (SpoolDirectory is not null && QualityOfService == 0)
+        {
+            throw new InputException("MQTT spool needs QoS 1 or 2 (QoS 0 events are sent at most once and never kept)");
+        }
+
+        if (SpoolDirectory is not null && SpoolMaxBytes < Core.Events.Spool.SpoolSegments.MinSegmentBytes)
+        {
+            throw new InputException($"MQTT spool size {SpoolMaxBytes} bytes is below the smallest, {Core.Events.Spool.SpoolSegments.MinSegmentBytes}");
         }
 
         if (KeepAlive < TimeSpan.Zero || KeepAlive > TimeSpan.FromSeconds(ushort.MaxValue))
