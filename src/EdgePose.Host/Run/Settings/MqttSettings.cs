@@ -36,4 +36,16 @@ public sealed class MqttSettings
 
     /// <summary>Events queued while the broker is unreachable, at most.</summary>
     public int QueueMaxCount { get; set; } = 10_000;
+
+    /// <summary>Keep undelivered QoS 1/2 events on disk across a restart (docs/events.md, "Spool"), in SpoolDirectory.</summary>
+    public bool Spool { get; set; }
+
+    /// <summary>The spool's folder (setting it turns the spool on); default spool/mqtt under the state folder, /var/lib/edgepose for the service.</summary>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary>Bytes the spool may take on disk; the oldest events are dropped (counted, logged) beyond.</summary>
+    public long SpoolMaxBytes { get; set; } = Sinks.Mqtt.MqttSinkOptions.DefaultSpoolMaxBytes;
+
+    /// <summary>True when the spool is on.</summary>
+    internal bool SpoolEnabled => Spool || SpoolDirectory is not null;
 }

@@ -90,11 +90,19 @@ public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
                 continue;
             }
 
-            check(tls, "Outputs:Mqtt:" + key, $"is set but the broker address '{mqtt.Broker}' is not mqtts://");
+            if (!tls)
+            {
+                check(false, "Outputs:Mqtt:" + key, $"is set but the broker address '{mqtt.Broker}' is not mqtts://");
+                continue;
+            }
+
             check(Readable(path) is null, "Outputs:Mqtt:" + key, $"file '{path}' {Readable(path)}");
         }
 
         check(mqtt.KeyFile is null || mqtt.CertFile is not null, "Outputs:Mqtt:KeyFile", "is set without CertFile");
+        check(!mqtt.SpoolEnabled || mqtt.Qos > 0, "Outputs:Mqtt:Spool", "needs Qos 1 or 2 (QoS 0 events are never kept)");
+        check(mqtt.SpoolMaxBytes is >= 1L << 20 and <= 1L << 40, "Outputs:Mqtt:SpoolMaxBytes", $"{mqtt.SpoolMaxBytes} is not 1 MiB (1048576) to 1 TiB");
+        check(mqtt.SpoolDirectory is null || mqtt.SpoolDirectory.Length > 0, "Outputs:Mqtt:SpoolDirectory", "is empty");
     }
 
     /// <summary>Null when <paramref name="path"/> is a file this process can read; else what is wrong.</summary>

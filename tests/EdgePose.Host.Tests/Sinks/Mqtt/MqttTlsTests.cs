@@ -3,6 +3,7 @@ using EdgePose.Core.Errors;
 using EdgePose.Core.Events;
 using EdgePose.Core.Meta;
 using EdgePose.Host.Sinks.Mqtt;
+using EdgePose.Host.Tests.Support;
 using EdgePose.Tests;
 
 namespace EdgePose.Host.Tests.Sinks.Mqtt;
@@ -46,10 +47,9 @@ public sealed class MqttTlsTests : IDisposable
             Password = "tls-secret",
             ReconnectDelay = TimeSpan.FromMilliseconds(100),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(300),
-            DrainTimeout = TimeSpan.FromMilliseconds(500),
         };
 
-    [RequiresFileFact(MosquittoBroker.Executable, MosquittoSub.Executable, MosquittoBroker.PasswdExecutable)]
+    [RequiresMosquittoFact(clients: true)]
     public async Task Events_arrive_over_tls_with_a_client_certificate_and_a_password()
     {
         var pki = TestCertificates.Create(Path.Combine(_dir, "pki"));
@@ -74,7 +74,7 @@ public sealed class MqttTlsTests : IDisposable
         Assert.DoesNotContain(log.Lines, l => l.Contains("tls-secret", StringComparison.Ordinal));
     }
 
-    [RequiresFileFact(MosquittoBroker.Executable, MosquittoBroker.PasswdExecutable)]
+    [RequiresMosquittoFact]
     public async Task A_broker_certificate_from_another_ca_is_refused_naming_the_ca_file()
     {
         var pki = TestCertificates.Create(Path.Combine(_dir, "pki"));
@@ -83,7 +83,7 @@ public sealed class MqttTlsTests : IDisposable
         using var broker = MosquittoBroker.StartTls(pki, $"allow_anonymous false\npassword_file {passwords}");
         var log = new RecordingLogger();
 
-        await using var sink = new MqttPoseSink(Options(broker, pki, other.CaFile), s_status, log);
+        await using var sink = new MqttPoseSink(Options(broker, pki, other.CaFile) with { DrainTimeout = TimeSpan.FromMilliseconds(300) }, s_status, log);
         await WriteAsync(sink, 2);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!log.Lines.Any(l => l.Contains("cannot connect", StringComparison.Ordinal)))
