@@ -392,9 +392,9 @@ public sealed partial class MqttPoseSink : IPoseSink
 
     private async Task<bool> TryConnectAsync(bool reconnect, int failures, CancellationToken stop)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
             timeout.CancelAfter(_options.Timeout);
             _tls?.Reset();
             var connected = await _client.ConnectAsync(_clientOptions, timeout.Token).ConfigureAwait(false);
@@ -408,14 +408,19 @@ public sealed partial class MqttPoseSink : IPoseSink
 
             await _client.PublishAsync(StatusMessage(_online), timeout.Token).ConfigureAwait(false);
             _announced = true;
-            LogConnected(_log, _broker, reconnect ? "reconnected" : "connected", _outbox.Count);
+            LogConnected(_log, _broker, reconnect ? "reconnected" : "connected", Queued);
             return true;
         }
-        catch (Exception e) when (!stop.IsCancellationRequested)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (failures == 0)
+            // A connect cut short by the end of the run fails too (not always as a cancellation): not worth a line.
+            if (failures == 0 && !stop.IsCancellationRequested)
             {
-                LogConnectFailed(_log, _broker, _tls?.Explain(e) ?? ConnectError(e), _options.ReconnectDelay.TotalSeconds);
+                // MQTTnet reports its own timeout as a closed connection: say what happened.
+                var reason = timeout.IsCancellationRequested
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no answer within {_options.Timeout.TotalSeconds:0.###} s (is it an MQTT broker, speaking TLS only where the address says mqtts://?)")
+                    : _tls?.Explain(e) ?? ConnectError(e);
+                LogConnectFailed(_log, _broker, reason, _options.ReconnectDelay.TotalSeconds);
             }
 
             return false;
