@@ -94,6 +94,7 @@ internal sealed class MosquittoBroker : IDisposable
 
         if (!_process.HasExited)
         {
+            Resume();
             _ = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit(5000);
             if (!_process.WaitForExit(10_000))
             {
@@ -104,6 +105,20 @@ internal sealed class MosquittoBroker : IDisposable
 
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>Freezes the broker (SIGSTOP): connections stay open but nothing is answered, e.g. no acknowledgement.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused broker go on (SIGCONT).</summary>
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        if (_process is { HasExited: false } p)
+        {
+            _ = Process.Start("kill", [signal, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit(5000);
+        }
     }
 
     /// <summary>Starts the stopped broker again on the same port.</summary>

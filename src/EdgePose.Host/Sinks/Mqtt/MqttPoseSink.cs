@@ -241,7 +241,6 @@ public sealed partial class MqttPoseSink : IPoseSink
 
                 var item = inFlight.Dequeue();
                 var message0 = item.Message;
-                (head, triesOfHead) = (message0.Id, item.Spooled) == head ? (head, triesOfHead + 1) : ((message0.Id, item.Spooled), 1);
                 try
                 {
                     var result = await item.Publish.ConfigureAwait(false);
@@ -259,7 +258,14 @@ public sealed partial class MqttPoseSink : IPoseSink
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
-                    if (triesOfHead >= MaxTriesPerEvent && Remove(item))
+                    // Only a failure that lost the connection counts toward giving the event up (a 3.1.1 broker drops a
+                    // client that sends more than its limit); a timeout on a connection still up is retried without end.
+                    if (!_client.IsConnected)
+                    {
+                        (head, triesOfHead) = (message0.Id, item.Spooled) == head ? (head, triesOfHead + 1) : ((message0.Id, item.Spooled), 1);
+                    }
+
+                    if (triesOfHead >= MaxTriesPerEvent && (message0.Id, item.Spooled) == head && Remove(item))
                     {
                         Interlocked.Increment(ref _refused);
                         LogGivenUp(_log, message0.Topic, message0.Payload.Length, triesOfHead, e.Message);
