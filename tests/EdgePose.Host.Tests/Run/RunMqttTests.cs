@@ -8,6 +8,7 @@ using EdgePose.Tests;
 namespace EdgePose.Host.Tests.Run;
 
 /// <summary>`edgepose run` publishing to MQTT: events at a plain mosquitto_sub end to end, and the MQTT settings' bad inputs.</summary>
+[Collection(RunCommandTests.InProcessRuns)]
 public sealed class RunMqttTests : IDisposable
 {
     private const string Model = "models/yolo11n-pose_int8_floathead.onnx";
