@@ -236,6 +236,7 @@ public sealed partial class MqttPoseSink : IPoseSink
                     }
 
                     await WaitForEventsAsync(stop).ConfigureAwait(false);
+                    _spool?.Flush();
                     continue;
                 }
 
@@ -339,8 +340,9 @@ public sealed partial class MqttPoseSink : IPoseSink
         long until = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
         while (!_completing && Stopwatch.GetTimestamp() < until)
         {
+            // At least once a second, so that what was spooled reaches the disk within a second (EventSpool.Flush).
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            wait.CancelAfter(TimeSpan.FromSeconds(Math.Max(0.001, (until - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
+            wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp((until - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency, 0.001, 1)));
             try
             {
                 await _doorbell.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
@@ -350,6 +352,7 @@ public sealed partial class MqttPoseSink : IPoseSink
             }
 
             SpillToSpool();
+            _spool.Flush();
         }
     }
 

@@ -46,6 +46,7 @@ public sealed partial class EventSpool : IDisposable
     private int _records;
     private long _dropped;
     private long _lastSync = Environment.TickCount64;
+    private bool _unsynced;
 
     private EventSpool(string dir, long maxBytes, ILogger log, FileStream lockFile)
     {
@@ -141,6 +142,7 @@ public sealed partial class EventSpool : IDisposable
 
         int written = SpoolRecord.Write(_buffer, topic, payload);
         _writer!.Write(_buffer, 0, written);
+        _unsynced = true;
         var last = _segments[^1];
         last.Bytes += written;
         last.Records++;
@@ -148,13 +150,17 @@ public sealed partial class EventSpool : IDisposable
         return dropped;
     }
 
-    /// <summary>Syncs appended records to the disk if the last sync is a second old (they are with the operating system already).</summary>
+    /// <summary>
+    /// Syncs records appended since the last sync to the disk when that is a second ago (they are with the
+    /// operating system already); the sender calls it at least once a second while it waits.
+    /// </summary>
     public void Flush()
     {
-        if (_writer is not null && Environment.TickCount64 - _lastSync >= s_syncInterval.TotalMilliseconds)
+        if (_writer is not null && _unsynced && Environment.TickCount64 - _lastSync >= s_syncInterval.TotalMilliseconds)
         {
             _writer.Flush(flushToDisk: true);
             _lastSync = Environment.TickCount64;
+            _unsynced = false;
         }
     }
 
@@ -430,6 +436,7 @@ public sealed partial class EventSpool : IDisposable
             _writer.Dispose();
             _writer = null;
             _lastSync = Environment.TickCount64;
+            _unsynced = false;
         }
     }
 
