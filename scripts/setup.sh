@@ -36,6 +36,8 @@ APT_PACKAGES=(
   clang-19
   # chromium: the preview page's test in a real headless browser (tests/EdgePose.Host.Tests/Preview).
   chromium
+  # MQTT: the tests' broker (mosquitto, mosquitto_passwd) and a plain subscriber/publisher (mosquitto_sub, mosquitto_pub).
+  mosquitto mosquitto-clients
 )
 
 missing=()

@@ -6,7 +6,8 @@ namespace EdgePose.Tests;
 
 /// <summary>
 /// A real mosquitto broker for tests, on a free loopback port, with its own config and persistence folder (so
-/// persistent sessions survive <see cref="Restart"/>). Anonymous access. Stopped (SIGTERM, then killed) and its
+/// persistent sessions survive <see cref="Restart"/>). Anonymous access, unless the extra configuration says
+/// otherwise; <see cref="StartTls"/> makes a TLS listener that requires a client certificate. Stopped (SIGTERM, then killed) and its
 /// folder removed on dispose. <see cref="IsInstalled"/> says whether Debian's mosquitto is there.
 /// </summary>
 internal sealed class MosquittoBroker : IDisposable
@@ -16,25 +17,60 @@ internal sealed class MosquittoBroker : IDisposable
     private readonly string _dir;
     private Process? _process;
 
-    private MosquittoBroker(string dir, int port)
+    private MosquittoBroker(string dir, int port, bool tls)
     {
         _dir = dir;
         Port = port;
+        UseTls = tls;
     }
 
     public static bool IsInstalled => File.Exists(Executable);
 
     public int Port { get; }
 
-    public string Uri => $"mqtt://127.0.0.1:{Port}";
+    public bool UseTls { get; }
+
+    public string Uri => $"{(UseTls ? "mqtts" : "mqtt")}://127.0.0.1:{Port}";
+
+    /// <summary>The folder of the broker's configuration and persistence (removed on dispose).</summary>
+    public string Dir => _dir;
 
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Starts a broker on <paramref name="port"/> (default: a free one) and waits until it accepts connections.</summary>
-    public static MosquittoBroker Start(string? extraConfig = null, int? port = null)
+    public static MosquittoBroker Start(string? extraConfig = null, int? port = null) => Start(extraConfig, port, tls: false);
+
+    /// <summary>
+    /// A broker whose listener speaks only TLS with <paramref name="pki"/>'s server certificate and requires a client
+    /// certificate signed by its CA; <paramref name="extraConfig"/> as in <see cref="Start(string?, int?)"/>.
+    /// </summary>
+    public static MosquittoBroker StartTls(TestCertificates pki, string? extraConfig = null) => Start($"""
+        cafile {pki.CaFile}
+        certfile {pki.ServerCertFile}
+        keyfile {pki.ServerKeyFile}
+        require_certificate true
+        {extraConfig}
+        """, null, tls: true);
+
+    /// <summary>A password file for <paramref name="user"/> made with mosquitto_passwd in <paramref name="dir"/>; its path.</summary>
+    public static string PasswordFile(string dir, string user, string password)
+    {
+        var file = Path.Combine(dir, "passwords");
+        using var p = Process.Start(PasswdExecutable, ["-b", "-c", file, user, password]) ?? throw new InvalidOperationException("mosquitto_passwd did not start");
+        if (!p.WaitForExit(10_000) || p.ExitCode != 0)
+        {
+            throw new InvalidOperationException("mosquitto_passwd failed");
+        }
+
+        return file;
+    }
+
+    public const string PasswdExecutable = "/usr/bin/mosquitto_passwd";
+
+    private static MosquittoBroker Start(string? extraConfig, int? port, bool tls)
     {
         var dir = TestPaths.NewTempDir("edgepose-mosquitto");
-        var broker = new MosquittoBroker(dir, port ?? FreePort());
+        var broker = new MosquittoBroker(dir, port ?? FreePort(), tls);
         File.WriteAllText(Path.Combine(dir, "mosquitto.conf"), $"""
             listener {broker.Port} 127.0.0.1
             allow_anonymous true
@@ -58,6 +94,7 @@ internal sealed class MosquittoBroker : IDisposable
 
         if (!_process.HasExited)
         {
+            Resume();
             _ = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit(5000);
             if (!_process.WaitForExit(10_000))
             {
@@ -68,6 +105,20 @@ internal sealed class MosquittoBroker : IDisposable
 
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>Freezes the broker (SIGSTOP): connections stay open but nothing is answered, e.g. no acknowledgement.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused broker go on (SIGCONT).</summary>
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        if (_process is { HasExited: false } p)
+        {
+            _ = Process.Start("kill", [signal, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit(5000);
+        }
     }
 
     /// <summary>Starts the stopped broker again on the same port.</summary>

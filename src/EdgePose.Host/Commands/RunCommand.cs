@@ -33,6 +33,7 @@ public static class RunCommand
         var iou = new Option<double?>("--iou") { Description = "NMS IoU threshold (default 0.7)" };
         var jsonl = new Option<string?>("--jsonl") { Description = "Write pose events as JSON Lines to this file, or - for stdout" };
         var video = new Option<string?>("--video") { Description = "Write annotated video per source: a path with {source}, e.g. runs/run/{source}.mp4" };
+        var mqtt = new Option<string?>("--mqtt") { Description = "Publish pose events to this MQTT broker, mqtt://host[:port] or mqtts://host[:port]; credentials and TLS files go in the config file or environment (docs/events.md)" };
         var preview = new Option<int?>("--preview") { Description = "Serve the MJPEG preview page on this port of 127.0.0.1 (0 picks one)", Arity = ArgumentArity.ZeroOrOne };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds" };
         var maxFrames = new Option<long?>("--max-frames") { Description = "Stop each source after this many frames" };
@@ -45,7 +46,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run the live pipeline: sources → poses → outputs, until the sources end or Ctrl+C")
         {
-            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, preview, duration, maxFrames, realtime, pixelClock, track, deviceId, status, verbose,
+            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, mqtt, preview, duration, maxFrames, realtime, pixelClock, track, deviceId, status, verbose,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -85,6 +86,7 @@ public static class RunCommand
             Set("Model:Iou", parse.GetValue(iou));
             Set("Outputs:Jsonl", parse.GetValue(jsonl));
             Set("Outputs:Video", parse.GetValue(video));
+            Set("Outputs:Mqtt:Broker", parse.GetValue(mqtt));
             if (parse.GetResult(preview) is not null)
             {
                 overrides["Outputs:Preview:Enabled"] = "true";

@@ -5,7 +5,8 @@ namespace EdgePose.Host.Run;
 /// <summary>
 /// What `edgepose run` uses when nothing is given: the model in EDGEPOSE_MODEL, or yolo11n-pose in the shared
 /// folder beside the repository (EDGEPOSE_SHARED, or a "shared" folder next to any parent of the working
-/// directory or of the program); and Debian opencv-doc's sample video.
+/// directory or of the program); Debian opencv-doc's sample video; and the folder for state kept across runs
+/// (the MQTT spool).
 /// </summary>
 public static class DefaultPaths
 {
@@ -39,6 +40,29 @@ public static class DefaultPaths
 
         throw new InputException($"no model given and the default model ({ModelInShared} in the shared folder) was not found; pass --model or set EDGEPOSE_MODEL");
     }
+
+    /// <summary>
+    /// Where state kept across runs lives: $STATE_DIRECTORY (what systemd gives a unit with StateDirectory=edgepose),
+    /// else /var/lib/edgepose for root (the service), else $XDG_STATE_HOME/edgepose or ~/.local/state/edgepose.
+    /// </summary>
+    public static string StateDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("STATE_DIRECTORY") is { Length: > 0 } systemd)
+        {
+            return systemd.Split(':')[0];
+        }
+
+        if (Environment.IsPrivilegedProcess)
+        {
+            return "/var/lib/edgepose";
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        return Path.Combine(xdg is { Length: > 0 } ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"), "edgepose");
+    }
+
+    /// <summary>The MQTT spool's default folder: spool/mqtt under <see cref="StateDirectory"/>.</summary>
+    public static string MqttSpool() => Path.Combine(StateDirectory(), "spool", "mqtt");
 
     public static string Video() =>
         File.Exists(SampleVideo)

@@ -60,8 +60,11 @@ public sealed class RunOutputs : IAsyncDisposable
                     Mqtt5 = m.Mqtt5,
                     ClientId = m.ClientId,
                     Username = m.Username,
+                    Tls = new MqttTlsFiles(m.CaFile, m.CertFile, m.KeyFile),
                     Password = m.PasswordFile is { } file ? ReadSecret(file) : m.Password,
                     QueueMaxCount = m.QueueMaxCount,
+                    SpoolDirectory = m.SpoolEnabled ? m.SpoolDirectory ?? DefaultPaths.MqttSpool() : null,
+                    SpoolMaxBytes = m.SpoolMaxBytes,
                 };
                 var status = new MqttStatus(typeof(RunOutputs).Assembly.GetName().Version?.ToString() ?? "0", meta.KeypointNames, [.. sources.Select(s => s.Id)]);
                 outputs._sinks.Add(new MqttPoseSink(options, status, loggers.CreateLogger("EdgePose.Mqtt")));

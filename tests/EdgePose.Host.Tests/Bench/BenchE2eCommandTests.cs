@@ -4,6 +4,7 @@ using EdgePose.Tests;
 
 namespace EdgePose.Host.Tests.Bench;
 
+[Collection(Run.RunCommandTests.InProcessRuns)]
 public sealed class BenchE2eCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("edgepose-benche2e-").FullName;

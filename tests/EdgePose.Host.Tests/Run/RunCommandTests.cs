@@ -5,8 +5,13 @@ using EdgePose.Tests;
 namespace EdgePose.Host.Tests.Run;
 
 /// <summary>`edgepose run` end to end in-process: real model, real GStreamer sources, the generic host.</summary>
+/// <remarks>One collection with the other in-process runs: a test here sets EDGEPOSE__* environment variables, which every run reads.</remarks>
+[Collection(InProcessRuns)]
 public sealed class RunCommandTests : IDisposable
 {
+    /// <summary>The collection of tests that run `edgepose run` in this process.</summary>
+    public const string InProcessRuns = "edgepose run in-process";
+
     private const string Vtest = TestPaths.SampleVideo;
     private const string Model = "models/yolo11n-pose_int8_floathead.onnx";
     private readonly string _dir = TestPaths.NewTempDir("edgepose-run");

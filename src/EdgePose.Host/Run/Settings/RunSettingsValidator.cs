@@ -1,5 +1,7 @@
 using System.Globalization;
 using EdgePose.Core.Decoding;
+using EdgePose.Core.Errors;
+using EdgePose.Host.Sinks.Mqtt;
 using Microsoft.Extensions.Options;
 
 namespace EdgePose.Host.Run.Settings;
@@ -52,6 +54,7 @@ public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
         Check(options.Outputs.Mqtt.Qos is >= 0 and <= 2, "Outputs:Mqtt:Qos", $"{options.Outputs.Mqtt.Qos} is not 0, 1 or 2");
         Check(options.Outputs.Mqtt.QueueMaxCount is >= 1 and <= 10_000_000, "Outputs:Mqtt:QueueMaxCount", $"{options.Outputs.Mqtt.QueueMaxCount} is not 1 to 10000000");
         Check(options.Outputs.Mqtt.Password is null || options.Outputs.Mqtt.PasswordFile is null, "Outputs:Mqtt:PasswordFile", "give Password or PasswordFile, not both");
+        CheckMqtt(options.Outputs.Mqtt, Check);
         Check(options.Sources.Count > 0, "Sources", "no source given (--source or Sources in the config file)");
         for (int i = 0; i < options.Sources.Count; i++)
         {
@@ -60,6 +63,70 @@ public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The broker address, and the TLS files: present and readable, so a bad path fails at start, not at connect.</summary>
+    private static void CheckMqtt(MqttSettings mqtt, Action<bool, string, string> check)
+    {
+        if (string.IsNullOrWhiteSpace(mqtt.Broker))
+        {
+            return;
+        }
+
+        bool tls = false;
+        try
+        {
+            tls = MqttBrokerAddress.Parse(mqtt.Broker, "broker").UseTls;
+        }
+        catch (InputException e)
+        {
+            check(false, "Outputs:Mqtt:Broker", e.Message);
+        }
+
+        foreach (var (key, path) in new[] { ("CaFile", mqtt.CaFile), ("CertFile", mqtt.CertFile), ("KeyFile", mqtt.KeyFile) })
+        {
+            if (path is null)
+            {
+                continue;
+            }
+
+            if (!tls)
+            {
+                check(false, "Outputs:Mqtt:" + key, $"is set but the broker address '{mqtt.Broker}' is not mqtts://");
+                continue;
+            }
+
+            check(Readable(path) is null, "Outputs:Mqtt:" + key, $"file '{path}' {Readable(path)}");
+        }
+
+        check(mqtt.KeyFile is null || mqtt.CertFile is not null, "Outputs:Mqtt:KeyFile", "is set without CertFile");
+        check(!mqtt.SpoolEnabled || mqtt.Qos > 0, "Outputs:Mqtt:Spool", "needs Qos 1 or 2 (QoS 0 events are never kept)");
+        check(mqtt.SpoolMaxBytes is >= 1L << 20 and <= 1L << 40, "Outputs:Mqtt:SpoolMaxBytes", $"{mqtt.SpoolMaxBytes} is not 1 MiB (1048576) to 1 TiB");
+        check(mqtt.SpoolDirectory is null || mqtt.SpoolDirectory.Length > 0, "Outputs:Mqtt:SpoolDirectory", "is empty");
+    }
+
+    /// <summary>Null when <paramref name="path"/> is a file this process can read; else what is wrong.</summary>
+    private static string? Readable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return "is a folder";
+        }
+
+        if (!File.Exists(path))
+        {
+            return "not found";
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return "cannot be read: " + e.Message;
+        }
     }
 
     private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using EdgePose.Core.Events;
 using EdgePose.Core.Pipeline;
+using EdgePose.Host.Sinks.Spool;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -38,6 +39,8 @@ public sealed partial class MqttPoseSink : IPoseSink
     private readonly byte[] _offline;
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _clientOptions;
+    private readonly MqttTls? _tls;
+    private readonly EventSpool? _spool;
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sender;
@@ -60,8 +63,10 @@ public sealed partial class MqttPoseSink : IPoseSink
     public MqttPoseSink(MqttSinkOptions options, MqttStatus status, ILogger log)
     {
         _options = options.Validated();
+        _tls = options.Broker.UseTls ? MqttTls.Load(options.Tls ?? new MqttTlsFiles()) : null;
         _broker = options.Broker.ToString();
         _log = log;
+        _spool = options.SpoolDirectory is { } spoolDir ? EventSpool.Open(spoolDir, options.SpoolMaxBytes, log) : null;
         _events = new PoseEventWriter(options.Events);
         _outbox = new EventOutbox(options.QueueMaxCount, options.QueueMaxBytes);
         _topics = new MqttTopics(options.TopicPrefix, options.Events.DeviceId);
@@ -84,14 +89,14 @@ public sealed partial class MqttPoseSink : IPoseSink
     /// <summary>Events the broker took.</summary>
     public long Published => Interlocked.Read(ref _published);
 
-    /// <summary>Events dropped from a full queue (the oldest first).</summary>
-    public long Dropped => _outbox.Dropped;
+    /// <summary>Events dropped from a full queue or spool (the oldest first).</summary>
+    public long Dropped => _outbox.Dropped + (_spool?.Dropped ?? 0);
 
     /// <summary>Events the broker refused (or that lost the connection <see cref="MaxTriesPerEvent"/> times in a row), given up.</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
-    /// <summary>Events waiting for the broker.</summary>
-    public int Queued => _outbox.Count;
+    /// <summary>Events waiting for the broker, in memory and in the spool.</summary>
+    public int Queued => _outbox.Count + (_spool?.Count ?? 0);
 
     /// <summary>Connections made after the first.</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
@@ -152,6 +157,7 @@ public sealed partial class MqttPoseSink : IPoseSink
         finally
         {
             _client.Dispose();
+            _tls?.Dispose();
             _stop.Dispose();
             _events.Dispose();
         }
@@ -163,9 +169,10 @@ public sealed partial class MqttPoseSink : IPoseSink
     private async Task SendAsync()
     {
         var stop = _stop.Token;
-        var inFlight = new Queue<(OutboxMessage Message, Task<MqttClientPublishResult> Publish)>(MaxInFlight);
+        var inFlight = new Queue<InFlight>(MaxInFlight);
         int failedConnects = 0, triesOfHead = 0;
-        long headId = 0, lastSent = 0;
+        (long Id, SpoolPosition Spooled) head = default;
+        long lastSent = 0;
         bool everConnected = false;
         try
         {
@@ -178,7 +185,9 @@ public sealed partial class MqttPoseSink : IPoseSink
                     // What was in flight is sent again, from the oldest unacknowledged event, once reconnected.
                     await AbandonAsync(inFlight).ConfigureAwait(false);
                     lastSent = 0;
-                    if (_completing && _outbox.Count == 0)
+                    _spool?.Rewind();
+                    SpillToSpool();
+                    if (_completing && (_outbox.Count == 0 || _spool is not null))
                     {
                         break;
                     }
@@ -186,7 +195,7 @@ public sealed partial class MqttPoseSink : IPoseSink
                     if (!await TryConnectAsync(everConnected, failedConnects, stop).ConfigureAwait(false))
                     {
                         failedConnects++;
-                        await Task.Delay(Backoff(failedConnects), stop).ConfigureAwait(false);
+                        await BackOffAsync(Backoff(failedConnects), stop).ConfigureAwait(false);
                         continue;
                     }
 
@@ -199,11 +208,24 @@ public sealed partial class MqttPoseSink : IPoseSink
                     failedConnects = 0;
                 }
 
-                // Keep up to MaxInFlight publishes going, started in order (the client sends them in that order).
-                while (inFlight.Count < MaxInFlight && _outbox.TryPeekAfter(lastSent, out var next))
+                // Keep up to MaxInFlight publishes going, started in order (the client sends them in that order). While
+                // the spool holds events they go first, and newer ones join them there, so that order is kept.
+                if (_spool is { Count: > 0 })
                 {
-                    inFlight.Enqueue((next, StartPublish(next, stop)));
-                    lastSent = next.Id;
+                    SpillToSpool();
+                    while (inFlight.Count < MaxInFlight && _spool.TryReadNext(out var spooled))
+                    {
+                        var message = new OutboxMessage(0, spooled.Topic, spooled.Payload);
+                        inFlight.Enqueue(new InFlight(message, spooled.Position, StartPublish(message, stop)));
+                    }
+                }
+                else
+                {
+                    while (inFlight.Count < MaxInFlight && _outbox.TryPeekAfter(lastSent, out var next))
+                    {
+                        inFlight.Enqueue(new InFlight(next, default, StartPublish(next, stop)));
+                        lastSent = next.Id;
+                    }
                 }
 
                 if (inFlight.Count == 0)
@@ -214,14 +236,15 @@ public sealed partial class MqttPoseSink : IPoseSink
                     }
 
                     await WaitForEventsAsync(stop).ConfigureAwait(false);
+                    _spool?.Flush();
                     continue;
                 }
 
-                var (message, publish) = inFlight.Dequeue();
-                (headId, triesOfHead) = message.Id == headId ? (headId, triesOfHead + 1) : (message.Id, 1);
+                var item = inFlight.Dequeue();
+                var message0 = item.Message;
                 try
                 {
-                    var result = await publish.ConfigureAwait(false);
+                    var result = await item.Publish.ConfigureAwait(false);
                     if (result.IsSuccess)
                     {
                         Interlocked.Increment(ref _published);
@@ -229,17 +252,24 @@ public sealed partial class MqttPoseSink : IPoseSink
                     else
                     {
                         Interlocked.Increment(ref _refused);
-                        LogRefused(_log, message.Topic, message.Payload.Length, result.ReasonCode.ToString());
+                        LogRefused(_log, message0.Topic, message0.Payload.Length, result.ReasonCode.ToString());
                     }
 
-                    _outbox.RemoveIfHead(message.Id);
+                    Remove(item);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
-                    if (triesOfHead >= MaxTriesPerEvent && _outbox.RemoveIfHead(message.Id))
+                    // Only a failure that lost the connection counts toward giving the event up (a 3.1.1 broker drops a
+                    // client that sends more than its limit); a timeout on a connection still up is retried without end.
+                    if (!_client.IsConnected)
+                    {
+                        (head, triesOfHead) = (message0.Id, item.Spooled) == head ? (head, triesOfHead + 1) : ((message0.Id, item.Spooled), 1);
+                    }
+
+                    if (triesOfHead >= MaxTriesPerEvent && (message0.Id, item.Spooled) == head && Remove(item))
                     {
                         Interlocked.Increment(ref _refused);
-                        LogGivenUp(_log, message.Topic, message.Payload.Length, triesOfHead, e.Message);
+                        LogGivenUp(_log, message0.Topic, message0.Payload.Length, triesOfHead, e.Message);
                     }
                     else
                     {
@@ -248,6 +278,7 @@ public sealed partial class MqttPoseSink : IPoseSink
 
                     await AbandonAsync(inFlight).ConfigureAwait(false);
                     lastSent = 0;
+                    _spool?.Rewind();
                 }
             }
         }
@@ -256,7 +287,73 @@ public sealed partial class MqttPoseSink : IPoseSink
         }
 
         await AbandonAsync(inFlight).ConfigureAwait(false);
+        if (_spool is not null)
+        {
+            // The service stops: what the broker has not acknowledged waits in the spool for the next start.
+            SpillToSpool();
+            if (_spool.Count > 0)
+            {
+                LogSpooled(_log, _spool.Count, _spool.Directory);
+            }
+
+            _spool.Dispose();
+        }
+
         await SayGoodbyeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a delivered (or given up) event from where it waited: the outbox or the spool. False when it was dropped meanwhile.</summary>
+    private bool Remove(InFlight item) =>
+        item.Message.Id != 0 ? _outbox.RemoveIfHead(item.Message.Id) : _spool!.Acknowledge(item.Spooled);
+
+    /// <summary>With a spool: moves every event of the outbox to it, oldest first (dropping the spool's oldest when it is full).</summary>
+    private void SpillToSpool()
+    {
+        if (_spool is null)
+        {
+            return;
+        }
+
+        bool moved = false;
+        while (_outbox.TryPeek(out var message))
+        {
+            _spool.Append(message.Topic, message.Payload);
+            _outbox.RemoveIfHead(message.Id);
+            moved = true;
+        }
+
+        if (moved)
+        {
+            _spool.Flush();
+        }
+    }
+
+    /// <summary>Waits <paramref name="delay"/> before the next connect; with a spool, moving new events to it meanwhile.</summary>
+    private async Task BackOffAsync(TimeSpan delay, CancellationToken stop)
+    {
+        if (_spool is null)
+        {
+            await Task.Delay(delay, stop).ConfigureAwait(false);
+            return;
+        }
+
+        long until = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+        while (!_completing && Stopwatch.GetTimestamp() < until)
+        {
+            // At least once a second, so that what was spooled reaches the disk within a second (EventSpool.Flush).
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp((until - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency, 0.001, 1)));
+            try
+            {
+                await _doorbell.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+            }
+
+            SpillToSpool();
+            _spool.Flush();
+        }
     }
 
     /// <summary>The publish of <paramref name="message"/> as a task; one the client refuses at once (not connected) is a failed task.</summary>
@@ -287,7 +384,7 @@ public sealed partial class MqttPoseSink : IPoseSink
     }
 
     /// <summary>Lets the publishes still in flight finish or fail (they stay in the outbox and are sent again).</summary>
-    private static async Task AbandonAsync(Queue<(OutboxMessage Message, Task<MqttClientPublishResult> Publish)> inFlight)
+    private static async Task AbandonAsync(Queue<InFlight> inFlight)
     {
         while (inFlight.TryDequeue(out var item))
         {
@@ -304,10 +401,11 @@ public sealed partial class MqttPoseSink : IPoseSink
 
     private async Task<bool> TryConnectAsync(bool reconnect, int failures, CancellationToken stop)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
             timeout.CancelAfter(_options.Timeout);
+            _tls?.Reset();
             var connected = await _client.ConnectAsync(_clientOptions, timeout.Token).ConfigureAwait(false);
             if (connected.ResultCode != MqttClientConnectResultCode.Success)
             {
@@ -319,14 +417,19 @@ public sealed partial class MqttPoseSink : IPoseSink
 
             await _client.PublishAsync(StatusMessage(_online), timeout.Token).ConfigureAwait(false);
             _announced = true;
-            LogConnected(_log, _broker, reconnect ? "reconnected" : "connected", _outbox.Count);
+            LogConnected(_log, _broker, reconnect ? "reconnected" : "connected", Queued);
             return true;
         }
-        catch (Exception e) when (!stop.IsCancellationRequested)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (failures == 0)
+            // A connect cut short by the end of the run fails too (not always as a cancellation): not worth a line.
+            if (failures == 0 && !stop.IsCancellationRequested)
             {
-                LogConnectFailed(_log, _broker, ConnectError(e), _options.ReconnectDelay.TotalSeconds);
+                // MQTTnet reports its own timeout as a closed connection: say what happened.
+                var reason = timeout.IsCancellationRequested
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no answer within {_options.Timeout.TotalSeconds:0.###} s (is it an MQTT broker, speaking TLS only where the address says mqtts://?)")
+                    : _tls?.Explain(e) ?? ConnectError(e);
+                LogConnectFailed(_log, _broker, reason, _options.ReconnectDelay.TotalSeconds);
             }
 
             return false;
@@ -381,9 +484,9 @@ public sealed partial class MqttPoseSink : IPoseSink
             b = b.WithCredentials(o.Username, o.Password);
         }
 
-        if (o.Broker.UseTls)
+        if (_tls is not null)
         {
-            b = b.WithTlsOptions(t => t.UseTls());
+            b = b.WithTlsOptions(_tls.Options(o.Broker.Host));
         }
 
         return b.Build();
@@ -462,6 +565,12 @@ public sealed partial class MqttPoseSink : IPoseSink
     [LoggerMessage(Level = LogLevel.Error, Message = "MQTT event on {Topic} ({Bytes} bytes) given up after {Tries} tries that each lost the connection: {Reason}")]
     private static partial void LogGivenUp(ILogger logger, string topic, int bytes, int tries, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: {Count} event(s) not yet delivered kept in the spool {Dir} for the next start")]
+    private static partial void LogSpooled(ILogger logger, int count, string dir);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: {Count} queued event(s) not sent to {Broker} before the end")]
     private static partial void LogUnsent(ILogger logger, int count, string broker);
+
+    /// <summary>A publish awaiting the broker: the event (Id 0 when it came from the spool, at <paramref name="Spooled"/>) and its task.</summary>
+    private readonly record struct InFlight(OutboxMessage Message, SpoolPosition Spooled, Task<MqttClientPublishResult> Publish);
 }

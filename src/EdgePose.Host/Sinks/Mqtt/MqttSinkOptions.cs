@@ -30,6 +30,9 @@ public sealed record MqttSinkOptions(MqttBrokerAddress Broker, PoseEventOptions 
 
     public string? Username { get; init; }
 
+    /// <summary>TLS files of an mqtts:// broker (CA, client certificate and key); null: the system's trust store, no client certificate.</summary>
+    public MqttTlsFiles? Tls { get; init; }
+
     /// <summary>The password (read by the host from a file or the environment; never logged).</summary>
     public string? Password { get; init; }
 
@@ -38,6 +41,17 @@ public sealed record MqttSinkOptions(MqttBrokerAddress Broker, PoseEventOptions 
 
     /// <summary>Payload bytes held while the broker is unreachable, at most.</summary>
     public long QueueMaxBytes { get; init; } = 64L << 20;
+
+    /// <summary>
+    /// A folder for the on-disk spool (null: none): events the broker has not acknowledged while it is away, and at
+    /// the end, are kept there and sent first at the next start. QoS 1 or 2 only.
+    /// </summary>
+    public string? SpoolDirectory { get; init; }
+
+    /// <summary>Bytes the spool may take on disk; the oldest events are dropped (counted, logged) beyond.</summary>
+    public long SpoolMaxBytes { get; init; } = DefaultSpoolMaxBytes;
+
+    public const long DefaultSpoolMaxBytes = 128L << 20;
 
     /// <summary>MQTT 5 message expiry of events (null: none): a consumer offline longer does not get stale poses.</summary>
     public TimeSpan? MessageExpiry { get; init; }
@@ -67,9 +81,24 @@ public sealed record MqttSinkOptions(MqttBrokerAddress Broker, PoseEventOptions 
             throw new InputException($"MQTT topic prefix '{TopicPrefix}' is empty or holds '+', '#' or an empty level");
         }
 
+        if (Tls is { IsEmpty: false } && !Broker.UseTls)
+        {
+            throw new InputException($"MQTT TLS files are given but the broker address {Broker} is not mqtts://");
+        }
+
         if (QueueMaxCount < 1 || QueueMaxBytes < 1)
         {
             throw new InputException("MQTT offline queue bounds must be at least 1 event and 1 byte");
+        }
+
+        if (SpoolDirectory is not null && QualityOfService == 0)
+        {
+            throw new InputException("MQTT spool needs QoS 1 or 2 (QoS 0 events are sent at most once and never kept)");
+        }
+
+        if (SpoolDirectory is not null && SpoolMaxBytes < Core.Events.Spool.SpoolSegments.MinSegmentBytes)
+        {
+            throw new InputException($"MQTT spool size {SpoolMaxBytes} bytes is below the smallest, {Core.Events.Spool.SpoolSegments.MinSegmentBytes}");
         }
 
         if (KeepAlive < TimeSpan.Zero || KeepAlive > TimeSpan.FromSeconds(ushort.MaxValue))

@@ -60,6 +60,53 @@ public sealed class MqttConnectionFailureTests
         Assert.Contains(log.Lines, l => l.Contains("20 queued event(s) not sent", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_host_that_never_answers_is_reported_as_no_answer_in_time_and_retried()
+    {
+        using var silent = new SilentTcpServer();
+        var log = new RecordingLogger();
+        var options = new MqttSinkOptions(MqttBrokerAddress.Parse($"mqtt://127.0.0.1:{silent.Port}"), s_events)
+        {
+            Timeout = TimeSpan.FromMilliseconds(300),
+            ReconnectDelay = TimeSpan.FromMilliseconds(50),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
+            DrainTimeout = TimeSpan.FromMilliseconds(300),
+        };
+        await using var sink = new MqttPoseSink(options, s_status, log);
+        await WriteAsync(sink, 4);
+        await WaitForLogAsync(log, "cannot connect");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (silent.Accepted < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not retried");
+            await Task.Delay(20);
+        }
+
+        var line = log.Lines.Single(l => l.Contains("cannot connect", StringComparison.Ordinal));
+        Assert.True(line.Contains($"MQTT mqtt://127.0.0.1:{silent.Port}: cannot connect: no answer within 0.3 s", StringComparison.Ordinal), line);
+        Assert.Equal(4, sink.Queued);
+    }
+
+    [Fact]
+    public async Task A_host_name_that_does_not_resolve_is_reported_naming_it_and_retried()
+    {
+        var log = new RecordingLogger();
+        var options = new MqttSinkOptions(MqttBrokerAddress.Parse("mqtt://edgepose-no-such-broker.invalid:1883"), s_events)
+        {
+            ReconnectDelay = TimeSpan.FromMilliseconds(50),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
+            DrainTimeout = TimeSpan.FromMilliseconds(300),
+        };
+        await using var sink = new MqttPoseSink(options, s_status, log);
+        await WriteAsync(sink, 2);
+        await WaitForLogAsync(log, "cannot connect");
+
+        var line = log.Lines.Single(l => l.Contains("cannot connect", StringComparison.Ordinal));
+        Assert.StartsWith("Warning: MQTT mqtt://edgepose-no-such-broker.invalid:1883: cannot connect: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+        Assert.Equal(2, sink.Queued);
+    }
+
     [RequiresFileFact("/usr/bin/mosquitto_passwd")]
     public async Task Refused_credentials_are_reported_without_the_password_and_retried()
     {

@@ -163,6 +163,29 @@ public sealed class MqttPoseSinkTests : IDisposable
     }
 
     [RequiresFileFact(MosquittoBroker.Executable)]
+    public async Task A_broker_that_stalls_for_many_publish_timeouts_loses_no_event()
+    {
+        const string subscriber = "stall-probe";
+        await using (var first = await MqttProbe.ConnectAsync(_broker.Port, "edgepose/+/+/poses", subscriber))
+        {
+        }
+
+        await using var sink = NewSink(o => o with { Timeout = TimeSpan.FromMilliseconds(200) });
+        await WriteAsync(sink, 0, 3);
+        await WaitUntilAsync(() => sink.Published == 3, "3 published");
+        _broker.Pause(); // the connection stays up; nothing is acknowledged
+        await WriteAsync(sink, 3, 5);
+        await Task.Delay(2000); // 10 publish timeouts
+        _broker.Resume();
+        await WaitUntilAsync(() => sink.Queued == 0, "the queue drained");
+
+        await using var probe = await MqttProbe.ConnectAsync(_broker.Port, "edgepose/+/+/poses", subscriber);
+        var events = await probe.WaitForAsync("/poses", 8);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i), Seqs(events).Distinct());
+        Assert.Equal((0L, 0L), (sink.Refused, sink.Dropped));
+    }
+
+    [RequiresFileFact(MosquittoBroker.Executable)]
     public async Task An_event_over_the_brokers_size_limit_is_refused_and_counted_and_the_rest_go_on()
     {
         using var small = MosquittoBroker.Start("max_packet_size 1500");
