@@ -16,6 +16,7 @@ public static class EdgePoseCli
         root.Subcommands.Add(BuildEngineCommand.Create());
         root.Subcommands.Add(ValCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(EventsCommand.Create());
         return root;
     }
 
