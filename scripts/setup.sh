@@ -38,6 +38,8 @@ APT_PACKAGES=(
   chromium
   # MQTT: the tests' broker (mosquitto, mosquitto_passwd) and a plain subscriber/publisher (mosquitto_sub, mosquitto_pub).
   mosquitto mosquitto-clients
+  # systemd-analyze: the tests verify deploy/systemd/edgepose.service and score its hardening.
+  systemd
 )
 
 missing=()

@@ -144,6 +144,18 @@ public static class RunCommand
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHostedService<PipelineService>();
+        if (Environment.GetEnvironmentVariable("NOTIFY_SOCKET") is { Length: > 0 })
+        {
+            // Under systemd (Type=notify): READY, STATUS, WATCHDOG and STOPPING (Service/SystemdNotifications).
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier, Microsoft.Extensions.Hosting.Systemd.SystemdNotifier>();
+            builder.Services.AddSingleton(s => new Service.SystemdNotifications(
+                s.GetRequiredService<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier>(),
+                s.GetRequiredService<IHostApplicationLifetime>(),
+                s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Service.SystemdNotifications>>(),
+                Service.WatchdogSettings.Timeout()));
+            builder.Services.AddSingleton<IPipelineRunObserver>(s => s.GetRequiredService<Service.SystemdNotifications>());
+        }
+
         services?.Invoke(builder.Services);
         using var host = builder.Build();
         var outcome = host.Services.GetRequiredService<RunOutcome>();

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using EdgePose.Tests;
+
+namespace EdgePose.Host.Tests.Service;
+
+/// <summary>`edgepose run` as systemd starts it: a child process with NOTIFY_SOCKET (a datagram socket this test reads) and WATCHDOG_USEC.</summary>
+public sealed class SystemdNotifySocketTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgepose-notify-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [RequiresSharedFact]
+    public async Task Ready_status_watchdog_and_stopping_arrive_and_sigterm_ends_cleanly()
+    {
+        var path = Path.Combine(_dir, "notify.sock");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+        var messages = new List<string>();
+        using var reading = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var reader = Task.Run(async () =>
+        {
+            var buffer = new byte[4096];
+            while (!reading.IsCancellationRequested)
+            {
+                int n = await socket.ReceiveAsync(buffer, SocketFlags.None, reading.Token);
+                lock (messages)
+                {
+                    messages.Add(Encoding.UTF8.GetString(buffer, 0, n));
+                }
+            }
+        });
+
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "edgepose.dll"), "run", "-m", TestPaths.FloatHeadModel, "-s", "test://ball", "--threads", "2", "--status-interval", "0", "--jsonl", Path.Combine(_dir, "e.jsonl") })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["NOTIFY_SOCKET"] = path;
+        psi.Environment["WATCHDOG_USEC"] = "2000000";
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        _ = p.StandardOutput.ReadToEndAsync();
+
+        // Ready, then pings every second (half of the 2 s watchdog) while frames flow.
+        await WaitForAsync(messages, m => m.Count(x => x == "WATCHDOG=1") >= 3, TimeSpan.FromSeconds(90));
+        Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(30)), "edgepose did not stop within 30 s of SIGTERM");
+        await WaitForAsync(messages, m => m.Contains("STOPPING=1"), TimeSpan.FromSeconds(5));
+        await reading.CancelAsync();
+
+        string[] got;
+        lock (messages)
+        {
+            got = [.. messages];
+        }
+
+        Assert.StartsWith("READY=1", got[0], StringComparison.Ordinal);
+        Assert.Contains(got, m => m.StartsWith("STATUS=", StringComparison.Ordinal) && m.Contains("fps", StringComparison.Ordinal));
+        Assert.Equal("STOPPING=1", got.First(m => !m.StartsWith("STATUS", StringComparison.Ordinal) && m != "WATCHDOG=1" && !m.StartsWith("READY", StringComparison.Ordinal)));
+        Assert.True(p.ExitCode == 143, $"exit {p.ExitCode}: {await stderr}");
+        Assert.True(new FileInfo(Path.Combine(_dir, "e.jsonl")).Length > 0, "the JSON Lines were not kept");
+    }
+
+    private static async Task WaitForAsync(List<string> messages, Func<List<string>, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (messages)
+            {
+                if (done(messages))
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        lock (messages)
+        {
+            Assert.Fail("timed out; received: " + string.Join(" | ", messages));
+        }
+    }
+}
