@@ -42,11 +42,12 @@ public static class RunCommand
         var track = new Option<string?>("--track") { Description = "Track persons (ByteTrack, ids in events as persons[].track); optionally a bytetrack.yaml with its settings", Arity = ArgumentArity.ZeroOrOne };
         var deviceId = new Option<string?>("--device-id") { Description = "This device's id in events (default: the host name)" };
         var status = new Option<double?>("--status-interval") { Description = "Seconds between status lines (0: none; default 1)" };
+        var health = new Option<int?>("--health") { Description = "Serve /healthz and /metrics (Prometheus) on this port of 127.0.0.1 (0 picks one)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 
         var cmd = new Command("run", "Run the live pipeline: sources → poses → outputs, until the sources end or Ctrl+C")
         {
-            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, mqtt, preview, duration, maxFrames, realtime, pixelClock, track, deviceId, status, verbose,
+            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, mqtt, preview, duration, maxFrames, realtime, pixelClock, track, deviceId, status, health, verbose,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -103,6 +104,7 @@ public static class RunCommand
             Set("Pipeline:MaxFrames", parse.GetValue(maxFrames));
             Set("DeviceId", parse.GetValue(deviceId));
             Set("StatusIntervalSeconds", parse.GetValue(status));
+            Set("Health:Port", parse.GetValue(health));
 
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;

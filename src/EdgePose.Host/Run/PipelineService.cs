@@ -110,6 +110,13 @@ public sealed partial class PipelineService : BackgroundService
             stop.CancelAfter(TimeSpan.FromSeconds(duration));
         }
 
+        await using var health = _settings.Health.Port is null ? null : new Service.HealthServer(_settings.Health, _loggers);
+        if (health is not null)
+        {
+            await health.StartAsync(stoppingToken).ConfigureAwait(false);
+            health.Started(pipeline.Stats);
+        }
+
         foreach (var o in _observers)
         {
             o.Started(pipeline.Stats);
@@ -129,6 +136,7 @@ public sealed partial class PipelineService : BackgroundService
 
         await _console.Out.WriteAsync(RunSummary.Format(pipeline.Stats, model.Name, engine.Description)).ConfigureAwait(false);
         await _console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        health?.Finished(pipeline.Stats, model.Name, engine.Description);
         foreach (var o in _observers)
         {
             o.Finished(pipeline.Stats, model.Name, engine.Description);

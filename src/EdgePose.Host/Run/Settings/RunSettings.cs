@@ -21,6 +21,8 @@ public sealed class RunSettings
 
     public TrackingSettings Tracking { get; set; } = new();
 
+    public HealthSettings Health { get; set; } = new();
+
     /// <summary>Seconds between status lines on stderr; 0 for none.</summary>
     public double StatusIntervalSeconds { get; set; } = 1;
 

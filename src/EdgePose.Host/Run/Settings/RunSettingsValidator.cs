@@ -47,6 +47,9 @@ public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
         Check(options.StatusIntervalSeconds is >= 0 and <= 3600, "StatusIntervalSeconds", $"{Num(options.StatusIntervalSeconds)} is not 0 to 3600");
         Check(options.DurationSeconds is null or > 0, "DurationSeconds", $"{Num(options.DurationSeconds ?? 0)} is not above 0");
         Check(options.Outputs.Preview.Port is >= 0 and <= 65535, "Outputs:Preview:Port", $"{options.Outputs.Preview.Port} is not 0 to 65535");
+        Check(options.Health.Port is null or (>= 0 and <= 65535), "Health:Port", $"{options.Health.Port} is not 0 to 65535");
+        Check(options.Health.SourceGraceSeconds > 0, "Health:SourceGraceSeconds", $"{options.Health.SourceGraceSeconds} must be more than 0");
+        Check(System.Net.IPAddress.TryParse(options.Health.Bind, out _), "Health:Bind", $"'{options.Health.Bind}' is not an IP address");
         Check(!string.IsNullOrWhiteSpace(options.Outputs.Preview.Bind), "Outputs:Preview:Bind", "is empty");
         Check(options.DeviceId is null || (options.DeviceId.Length is > 0 and <= 128 && !options.DeviceId.Any(c => c is '/' or '+' or '#' || char.IsControl(c))), "DeviceId", "must be 1 to 128 characters without '/', '+', '#' or control characters");
         Check(options.Outputs.Jsonl is null || options.Outputs.Jsonl.Length > 0, "Outputs:Jsonl", "is empty (give a file, or - for stdout)");
