@@ -120,14 +120,16 @@ public static class RunCommand
 
             bool isVerbose = parse.GetValue(verbose);
             OpenCvLogging.ForCommand(isVerbose);
-            return await RunHostAsync(configuration, new RunConsole(stdout, stderr), isVerbose, ct).ConfigureAwait(false);
+            var configFile = parse.GetValue(config);
+            return await RunHostAsync(configuration, new RunConsole(stdout, stderr), isVerbose, ct, reread: () => RunConfiguration.Build(configFile, overrides)).ConfigureAwait(false);
         });
         return cmd;
     }
 
     /// <summary>Runs the pipeline service in a generic host built on <paramref name="configuration"/>; returns the exit code.</summary>
     /// <param name="services">Adds services to the host (e.g. an <see cref="IPipelineRunObserver"/>).</param>
-    public static async Task<int> RunHostAsync(IConfiguration configuration, RunConsole console, bool verbose, CancellationToken ct, Action<IServiceCollection>? services = null)
+    /// <param name="reread">Reads the configuration again for SIGHUP; null: SIGHUP is not handled.</param>
+    public static async Task<int> RunHostAsync(IConfiguration configuration, RunConsole console, bool verbose, CancellationToken ct, Action<IServiceCollection>? services = null, Func<IConfiguration>? reread = null)
     {
         // Logs, the status line and JSON Lines on stdout come from several threads.
         console = new RunConsole(TextWriter.Synchronized(console.Out), TextWriter.Synchronized(console.Error));
@@ -156,6 +158,11 @@ public static class RunCommand
                 s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Service.SystemdNotifications>>(),
                 Service.WatchdogSettings.Timeout()));
             builder.Services.AddSingleton<IPipelineRunObserver>(s => s.GetRequiredService<Service.SystemdNotifications>());
+        }
+
+        if (reread is not null)
+        {
+            builder.Services.AddSingleton(s => new RunReloader(reread, s.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         }
 
         services?.Invoke(builder.Services);

@@ -20,16 +20,18 @@ namespace EdgePose.Host.Run;
 /// </summary>
 public sealed partial class PipelineService : BackgroundService
 {
-    private readonly RunSettings _settings;
+    private RunSettings _settings;
     private readonly RunConsole _console;
     private readonly RunOutcome _outcome;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
     private readonly IPipelineRunObserver[] _observers;
+    private readonly RunReloader? _reloader;
 
-    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IEnumerable<IPipelineRunObserver> observers)
+    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IEnumerable<IPipelineRunObserver> observers, RunReloader? reloader = null)
     {
+        _reloader = reloader;
         _observers = [.. observers];
         _settings = settings.Value;
         _console = console;
@@ -43,7 +45,19 @@ public sealed partial class PipelineService : BackgroundService
     {
         try
         {
-            await RunAsync(stoppingToken).ConfigureAwait(false);
+            while (true)
+            {
+                // A valid SIGHUP stops this run (RunReloader) and the loop starts the next with the new settings.
+                using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                _reloader?.Attach(run);
+                await RunAsync(run.Token).ConfigureAwait(false);
+                if (stoppingToken.IsCancellationRequested || _reloader?.TakePending() is not { } next)
+                {
+                    break;
+                }
+
+                _settings = next;
+            }
         }
         catch (Exception e) when (CommandErrors.IsBadInput(e))
         {
