@@ -28,10 +28,12 @@ public sealed partial class PipelineService : BackgroundService
     private readonly ILogger _log;
     private readonly IPipelineRunObserver[] _observers;
     private readonly RunReloader? _reloader;
+    private readonly Service.SystemdNotifications? _systemd;
 
-    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IEnumerable<IPipelineRunObserver> observers, RunReloader? reloader = null)
+    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IEnumerable<IPipelineRunObserver> observers, RunReloader? reloader = null, Service.SystemdNotifications? systemd = null)
     {
         _reloader = reloader;
+        _systemd = systemd;
         _observers = [.. observers];
         _settings = settings.Value;
         _console = console;
@@ -85,6 +87,7 @@ public sealed partial class PipelineService : BackgroundService
 
         var modelPath = string.IsNullOrWhiteSpace(_settings.Model.Path) ? DefaultPaths.Model() : _settings.Model.Path;
         var m = _settings.Model;
+        _systemd?.LoadingModel(Path.GetFileName(modelPath));
         using var engine = EngineFactory.Open(modelPath, new EngineOptions
         {
             Provider = m.Provider,

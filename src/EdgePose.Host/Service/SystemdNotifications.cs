@@ -76,6 +76,21 @@ public sealed partial class SystemdNotifications : IPipelineRunObserver, IDispos
 
     public void Finished(PipelineStats stats, string model, string engine) => Stopping();
 
+    /// <summary>The longest a model may take to load: building a TensorRT engine on a Nano takes minutes.</summary>
+    public static readonly TimeSpan ModelLoadAllowance = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Before the model loads: EXTEND_TIMEOUT_USEC gives the start <see cref="ModelLoadAllowance"/> more (the unit's
+    /// TimeoutStartSec can stay short for the usual case), and STATUS says what is happening.
+    /// </summary>
+    public void LoadingModel(string model)
+    {
+        lock (_lock)
+        {
+            _notifier.Notify(new ServiceState($"EXTEND_TIMEOUT_USEC={(long)ModelLoadAllowance.TotalMicroseconds}\nSTATUS=loading {model} (a TensorRT engine may be built first)"));
+        }
+    }
+
     /// <summary>One check: STATUS always; WATCHDOG=1 when every stage moved since the last check.</summary>
     public void Check()
     {
