@@ -143,6 +143,7 @@ public static class RunCommand
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<RunOutcome>();
+        builder.Services.AddSingleton<BrokerStatus>();
         builder.Services.AddSingleton<IValidateOptions<RunSettings>, RunSettingsValidator>();
         builder.Services.AddOptions<RunSettings>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
@@ -156,7 +157,8 @@ public static class RunCommand
                 s.GetRequiredService<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier>(),
                 s.GetRequiredService<IHostApplicationLifetime>(),
                 s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Service.SystemdNotifications>>(),
-                Service.WatchdogSettings.Timeout()));
+                Service.WatchdogSettings.Timeout(),
+                s.GetRequiredService<BrokerStatus>()));
             builder.Services.AddSingleton<IPipelineRunObserver>(s => s.GetRequiredService<Service.SystemdNotifications>());
         }
 

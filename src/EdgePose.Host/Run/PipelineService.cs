@@ -29,9 +29,11 @@ public sealed partial class PipelineService : BackgroundService
     private readonly IPipelineRunObserver[] _observers;
     private readonly RunReloader? _reloader;
     private readonly Service.SystemdNotifications? _systemd;
+    private readonly BrokerStatus _broker;
 
-    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IEnumerable<IPipelineRunObserver> observers, RunReloader? reloader = null, Service.SystemdNotifications? systemd = null)
+    public PipelineService(IOptions<RunSettings> settings, RunConsole console, RunOutcome outcome, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IEnumerable<IPipelineRunObserver> observers, BrokerStatus broker, RunReloader? reloader = null, Service.SystemdNotifications? systemd = null)
     {
+        _broker = broker;
         _reloader = reloader;
         _systemd = systemd;
         _observers = [.. observers];
@@ -119,6 +121,7 @@ public sealed partial class PipelineService : BackgroundService
         var readers = new GstFrameReaderFactory { Warn = w => LogWarning(_log, w) };
         using var pipeline = new PosePipeline(model, resizer, readers, sources, outputs.Sinks, options, _loggers.CreateLogger("EdgePose.Pipeline"));
         outputs.Attach(pipeline.Stats);
+        _broker.Sink = outputs.Mqtt;
         LogStarting(_log, model.Name, engine.Description, sources.Count, pipeline.MaxBatch);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -127,7 +130,7 @@ public sealed partial class PipelineService : BackgroundService
             stop.CancelAfter(TimeSpan.FromSeconds(duration));
         }
 
-        await using var health = _settings.Health.Port is null ? null : new Service.HealthServer(_settings.Health, _loggers);
+        await using var health = _settings.Health.Port is null ? null : new Service.HealthServer(_settings.Health, _loggers, _broker);
         if (health is not null)
         {
             await health.StartAsync(stoppingToken).ConfigureAwait(false);
@@ -181,7 +184,7 @@ public sealed partial class PipelineService : BackgroundService
         {
             while (await timer.WaitForNextTickAsync(done).ConfigureAwait(false))
             {
-                await _console.Error.WriteLineAsync(StatusLine.Format(stats, previous, interval)).ConfigureAwait(false);
+                await _console.Error.WriteLineAsync(StatusLine.Format(stats, previous, interval, _broker)).ConfigureAwait(false);
                 previous = stats.FramesInferred;
             }
         }

@@ -25,6 +25,9 @@ public sealed class RunOutputs : IAsyncDisposable
 
     public IReadOnlyList<IPoseSink> Sinks => _sinks;
 
+    /// <summary>The MQTT output, when the settings name a broker.</summary>
+    public MqttPoseSink? Mqtt => _sinks.OfType<MqttPoseSink>().FirstOrDefault();
+
     /// <summary>The preview page's address, when it runs.</summary>
     public Uri? PreviewUrl => _preview?.Url;
 

@@ -4,10 +4,10 @@ using EdgePose.Core.Pipeline;
 
 namespace EdgePose.Host.Run;
 
-/// <summary>The one-line live status of a running pipeline: sources live, frames, fps, persons, drops, latency.</summary>
+/// <summary>The one-line live status of a running pipeline: sources live, frames, fps, persons, drops, latency, and the broker.</summary>
 public static class StatusLine
 {
-    public static string Format(PipelineStats stats, long previousFrames, TimeSpan interval)
+    public static string Format(PipelineStats stats, long previousFrames, TimeSpan interval, BrokerStatus? broker = null)
     {
         var sb = new StringBuilder();
         var ic = CultureInfo.InvariantCulture;
@@ -22,6 +22,7 @@ public static class StatusLine
             sb.Append(ic, $" | engine p50 {inference.P50:0.0} ms | capture→result p50 {total.P50:0.0} p99 {total.P99:0.0} ms");
         }
 
+        sb.Append(broker?.Describe());
         foreach (var s in stats.Sources.Where(s => s.State is not (SourceState.Live or SourceState.Ended)))
         {
             sb.Append(ic, $" | {s.Source.Id}: {s.State.ToString().ToLowerInvariant()}");

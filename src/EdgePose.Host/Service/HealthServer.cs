@@ -33,8 +33,11 @@ public sealed partial class HealthServer : IPipelineRunObserver, IAsyncDisposabl
     private DateTimeOffset?[] _awaySince = [];
     private Timer? _timer;
 
-    public HealthServer(HealthSettings settings, ILoggerFactory loggers)
+    private readonly BrokerStatus? _broker;
+
+    public HealthServer(HealthSettings settings, ILoggerFactory loggers, BrokerStatus? broker = null)
     {
+        _broker = broker;
         _settings = settings;
         _log = loggers.CreateLogger("EdgePose.Health");
     }
@@ -47,7 +50,7 @@ public sealed partial class HealthServer : IPipelineRunObserver, IAsyncDisposabl
         lock (_lock)
         {
             _stats = stats;
-            _meters = new PipelineMeters(stats);
+            _meters = new PipelineMeters(stats, _broker);
             _awaySince = new DateTimeOffset?[stats.Sources.Count];
             var now = DateTimeOffset.UtcNow;
             for (int i = 0; i < _awaySince.Length; i++)

@@ -15,8 +15,15 @@ public sealed class PipelineMeters : IDisposable
     private static readonly (string Name, double Quantile)[] s_quantiles = [("0.5", 50), ("0.95", 95), ("0.99", 99)];
     private readonly Meter _meter = new(MeterName);
 
-    public PipelineMeters(PipelineStats stats)
+    public PipelineMeters(PipelineStats stats, EdgePose.Host.Run.BrokerStatus? broker = null)
     {
+        if (broker is not null)
+        {
+            _meter.CreateObservableGauge("mqtt_connected", () => broker.Sink is { } s ? [new Measurement<long>(s.IsConnected ? 1 : 0)] : Array.Empty<Measurement<long>>(), description: "1 while the MQTT output is connected and has announced itself");
+            _meter.CreateObservableGauge("mqtt_queued", () => broker.Sink is { } s ? [new Measurement<long>(s.Queued)] : Array.Empty<Measurement<long>>(), description: "Events waiting for the broker (outbox and spool)");
+            _meter.CreateObservableCounter("mqtt_published", () => broker.Sink is { } s ? [new Measurement<long>(s.Published)] : Array.Empty<Measurement<long>>(), description: "Events the broker accepted");
+        }
+
         _meter.CreateObservableCounter("frames_captured", () => PerSource(stats, s => s.Captured), description: "Frames read from each source");
         _meter.CreateObservableCounter("frames_inferred", () => PerSource(stats, s => s.Inferred), description: "Frames of each source through the model");
         _meter.CreateObservableCounter("frames_dropped", () => PerSource(stats, s => s.Dropped), description: "Frames of each source dropped (a newer frame replaced it, or the pipeline was full)");

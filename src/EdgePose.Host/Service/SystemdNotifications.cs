@@ -29,8 +29,11 @@ public sealed partial class SystemdNotifications : IPipelineRunObserver, IDispos
     private string? _stuck;
     private bool _stopping;
 
-    public SystemdNotifications(ISystemdNotifier notifier, IHostApplicationLifetime lifetime, ILogger<SystemdNotifications> log, TimeSpan? watchdog)
+    private readonly BrokerStatus? _broker;
+
+    public SystemdNotifications(ISystemdNotifier notifier, IHostApplicationLifetime lifetime, ILogger<SystemdNotifications> log, TimeSpan? watchdog, BrokerStatus? broker = null)
     {
+        _broker = broker;
         _notifier = notifier;
         _log = log;
         _watchdog = watchdog;
@@ -48,7 +51,7 @@ public sealed partial class SystemdNotifications : IPipelineRunObserver, IDispos
         long lastFrames = 0;
         Start(() => ProgressSnapshot.Of(stats), () =>
         {
-            var line = StatusLine.Format(stats, lastFrames, Tick);
+            var line = StatusLine.Format(stats, lastFrames, Tick, _broker);
             lastFrames = stats.FramesInferred;
             return line;
         });

@@ -46,6 +46,16 @@ public sealed class RunMqttTests : IDisposable
         Assert.Matches(@"(?m)^capture-to-mqtt\s+\d", r.Stdout);
     }
 
+    [RequiresMosquittoFact(clients: false, Model)]
+    public async Task The_status_line_shows_the_broker_link_and_the_queue()
+    {
+        using var broker = MosquittoBroker.Start();
+        var r = await CliRun.InProcess("run", "--model", TestPaths.FloatHeadModel, "--status-interval", "0.3", "--source", "door=test://ball", "--duration", "4", "--mqtt", broker.Uri);
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Matches(@"\| mqtt connected, \d+ queued", r.Stderr);
+    }
+
     [Theory]
     [InlineData("mqtt//broker:1883", "{}", "Outputs:Mqtt:Broker: broker address 'mqtt//broker:1883' is not mqtt://host[:port] or mqtts://host[:port]")]
     [InlineData("mqtt://broker:1883", """{ "Outputs": { "Mqtt": { "CaFile": "/etc/edgepose-absent/ca.pem" } } }""", "Outputs:Mqtt:CaFile: is set but the broker address 'mqtt://broker:1883' is not mqtts://")]
