@@ -176,10 +176,11 @@ def prepare_data(a):
     coco = os.path.join(a.shared, "data", "coco-mini")
     real = os.path.join(a.work, "coco-mini-yolo")
     edgepose(a, "data", "convert", os.path.join(coco, "annotations", "person_keypoints_train2017.json"), "--to", "yolo",
-             "-o", real, "--split", "train", "--images-mode", "symlink")
+             "-o", real, "--split", "train", "--images", os.path.join(coco, "images", "train2017"), "--images-mode", "symlink")
     # 8 val images: validation runs once per speed run and is not timed; fewer images keep the runs short
     edgepose(a, "data", "convert", os.path.join(coco, "annotations", "person_keypoints_val2017.json"), "--to", "yolo",
-             "-o", os.path.join(a.work, "coco-mini-val"), "--split", "val", "--images-mode", "symlink")
+             "-o", os.path.join(a.work, "coco-mini-val"), "--split", "val", "--images", os.path.join(coco, "images", "val2017"),
+             "--images-mode", "symlink")
     val_images = sorted(os.listdir(os.path.join(a.work, "coco-mini-val", "images", "val")))[:8]
     for kind in ("images", "labels"):
         os.makedirs(os.path.join(real, kind, "val"), exist_ok=True)
@@ -227,6 +228,20 @@ def main():
     real_yaml, synth_yaml, n_real = prepare_data(a)
     out = {"commit": commit, "threads": a.threads, "workers": a.workers, "batch": a.batch, "speed": {}, "map": {}, "load": []}
 
+    if not a.skip_map:
+        common = dict(data=synth_yaml, epochs=a.map_epochs, imgsz=a.map_imgsz, nbs=8, warmup_epochs=1.0, close_mosaic=5, val=True,
+                      project=os.path.join(a.work, "runs"))
+        for who in ("ours", "ultralytics"):
+            load = os.getloadavg()[0]
+            run = run_ours(a, name=f"map-{who}", **common) if who == "ours" else run_ultralytics(a, batch=a.batch, workers=a.workers, seed=1, name=f"map-{who}", **common)
+            m = last_row(run["csv"])
+            m["images_per_s"] = images_per_second(run, 64, a.batch)
+            m["load"] = load
+            out["map"][who] = m
+            print(f"map {who:11s}: pose mAP50 {m['metrics/mAP50(P)']:.3f} mAP50-95 {m['metrics/mAP50-95(P)']:.3f}; box mAP50 "
+                  f"{m['metrics/mAP50(B)']:.3f} mAP50-95 {m['metrics/mAP50-95(B)']:.3f}; {m['images_per_s']:.1f} images/s at imgsz "
+                  f"{a.map_imgsz} (load {load:.1f}); {run['csv']}", flush=True)
+
     if not a.skip_speed:
         for imgsz in [int(s) for s in a.sizes.split(",")]:
             res = {"ours": [], "ultralytics": []}
@@ -247,20 +262,6 @@ def main():
             out["speed"][imgsz] = res
             for who, v in res.items():
                 print(f"imgsz {imgsz} {who:11s}: best {max(v):.2f}, median {statistics.median(v):.2f} images/s over {len(v)} rounds", flush=True)
-
-    if not a.skip_map:
-        common = dict(data=synth_yaml, epochs=a.map_epochs, imgsz=a.map_imgsz, nbs=8, warmup_epochs=1.0, close_mosaic=5, val=True,
-                      project=os.path.join(a.work, "runs"))
-        for who in ("ours", "ultralytics"):
-            load = os.getloadavg()[0]
-            run = run_ours(a, name=f"map-{who}", **common) if who == "ours" else run_ultralytics(a, batch=a.batch, workers=a.workers, seed=1, name=f"map-{who}", **common)
-            m = last_row(run["csv"])
-            m["images_per_s"] = images_per_second(run, 64, a.batch)
-            m["load"] = load
-            out["map"][who] = m
-            print(f"map {who:11s}: pose mAP50 {m['metrics/mAP50(P)']:.3f} mAP50-95 {m['metrics/mAP50-95(P)']:.3f}; box mAP50 "
-                  f"{m['metrics/mAP50(B)']:.3f} mAP50-95 {m['metrics/mAP50-95(B)']:.3f}; {m['images_per_s']:.1f} images/s at imgsz "
-                  f"{a.map_imgsz} (load {load:.1f}); {run['csv']}", flush=True)
 
     if a.json:
         with open(a.json, "w") as f:
