@@ -139,8 +139,9 @@ def run_ours(a, data, epochs, imgsz, nbs, warmup_epochs, close_mosaic, val, proj
             "--nbs", str(nbs), "--warmup-epochs", str(warmup_epochs), "--close-mosaic", str(close_mosaic),
             "--mosaic", "1", "--fliplr", "0.5", "--degrees", "0", "--scale", "0.5", "--translate", "0.1",
             "--project", project, "--name", name, "--exist-ok"] + ([] if val else ["--no-val"])
+    errors = open(os.path.join(a.work, f"{name}.stderr"), "w+")  # a file, so a full pipe never stalls the trainer
     p = subprocess.Popen(["dotnet", TRAIN_DLL, *args], env=thread_env(a.threads), stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, bufsize=1)
+                         stderr=errors, text=True, bufsize=1)
     start, ends, batches, log = None, {}, {}, []
     for line in p.stdout:
         t = time.perf_counter()
@@ -155,8 +156,11 @@ def run_ours(a, data, epochs, imgsz, nbs, warmup_epochs, close_mosaic, val, proj
                 batches[e] = int(line.split(" batch ")[1].split("/")[0])
             elif " done in " in line:
                 ends[(e, "done")] = t
-    err = p.stderr.read()
-    if p.wait() != 0:
+    p.wait()
+    errors.seek(0)
+    err = errors.read()
+    errors.close()
+    if p.returncode != 0:
         sys.exit(f"error: edgepose-train train failed (exit {p.returncode}):\n{''.join(log)[-3000:]}\n{err[-3000:]}")
     seconds = []
     for e in range(1, epochs + 1):
