@@ -54,6 +54,8 @@ def parse_args():
     p.add_argument("--sizes", default="320,640", help="imgsz values of the speed runs")
     p.add_argument("--rounds", type=int, default=2, help="speed rounds per imgsz (each runs both trainers)")
     p.add_argument("--speed-epochs", type=int, default=3)
+    p.add_argument("--speed-images", type=int, default=80, help="training images of the speed runs (the first N of coco-mini train2017 by name)")
+    p.add_argument("--speed-val-images", type=int, default=8, help="val images of the speed runs (validated once, untimed)")
     p.add_argument("--map-epochs", type=int, default=20)
     p.add_argument("--map-imgsz", type=int, default=128)
     p.add_argument("--batch", type=int, default=8)
@@ -181,19 +183,20 @@ def prepare_data(a):
     real = os.path.join(a.work, "coco-mini-yolo")
     edgepose(a, "data", "convert", os.path.join(coco, "annotations", "person_keypoints_train2017.json"), "--to", "yolo",
              "-o", real, "--split", "train", "--images", os.path.join(coco, "images", "train2017"), "--images-mode", "symlink")
-    # 8 val images: validation runs once per speed run and is not timed; fewer images keep the runs short
+    # few val images: validation runs once per speed run and is not timed; fewer images keep the runs short
     edgepose(a, "data", "convert", os.path.join(coco, "annotations", "person_keypoints_val2017.json"), "--to", "yolo",
              "-o", os.path.join(a.work, "coco-mini-val"), "--split", "val", "--images", os.path.join(coco, "images", "val2017"),
              "--images-mode", "symlink")
-    val_images = sorted(os.listdir(os.path.join(a.work, "coco-mini-val", "images", "val")))[:8]
-    for kind in ("images", "labels"):
-        os.makedirs(os.path.join(real, kind, "val"), exist_ok=True)
-    for img in val_images:
-        os.symlink(os.path.realpath(os.path.join(a.work, "coco-mini-val", "images", "val", img)), os.path.join(real, "images", "val", img))
-        label = os.path.splitext(img)[0] + ".txt"
-        src = os.path.join(a.work, "coco-mini-val", "labels", "val", label)
-        if os.path.isfile(src):
-            shutil.copy(src, os.path.join(real, "labels", "val", label))
+    subset = os.path.join(a.work, "coco-mini-subset")
+    for split, source, n in (("train", real, a.speed_images), ("val", os.path.join(a.work, "coco-mini-val"), a.speed_val_images)):
+        for kind in ("images", "labels"):
+            os.makedirs(os.path.join(subset, kind, split), exist_ok=True)
+        for img in sorted(os.listdir(os.path.join(source, "images", split)))[:n]:
+            os.symlink(os.path.realpath(os.path.join(source, "images", split, img)), os.path.join(subset, "images", split, img))
+            label = os.path.splitext(img)[0] + ".txt"
+            if os.path.isfile(os.path.join(source, "labels", split, label)):
+                shutil.copy(os.path.join(source, "labels", split, label), os.path.join(subset, "labels", split, label))
+    real = subset
     real_yaml = os.path.join(real, "data.yaml")
     with open(real_yaml, "w") as f:
         f.write(f"path: {real}\ntrain: images/train\nval: images/val\nnames:\n  0: person\nkpt_shape: [17, 3]\n"
