@@ -88,17 +88,18 @@ def ultralytics_child(src, spec):
 
     torch_utils.NUM_THREADS = spec["threads"]  # select_device sets torch.set_num_threads(NUM_THREADS) on a CPU
     data_utils.check_font = lambda *a, **k: None  # offline: no font download (plots are off anyway)
-    epochs = []  # [start, last batch end, batches]
+    epochs = []  # [start, last batch end, batches, [batch ends]]
     seen = {}
 
     def epoch_start(trainer):
-        epochs.append([time.perf_counter(), None, 0])
+        epochs.append([time.perf_counter(), None, 0, []])
         seen["threads"] = torch.get_num_threads()
         seen["workers"] = trainer.args.workers
 
     def batch_end(trainer):
         epochs[-1][1] = time.perf_counter()
         epochs[-1][2] += 1
+        epochs[-1][3].append(epochs[-1][1])
 
     model = YOLO("yolov8n-pose.yaml")
     model.add_callback("on_train_epoch_start", epoch_start)
@@ -107,7 +108,7 @@ def ultralytics_child(src, spec):
                 device="cpu", seed=spec["seed"], optimizer="auto", nbs=spec["nbs"], warmup_epochs=spec["warmup_epochs"],
                 close_mosaic=spec["close_mosaic"], val=spec["val"], plots=False, pretrained=False, amp=False,
                 project=spec["project"], name=spec["name"], exist_ok=True, verbose=False, **SAME_AUG)
-    print("BENCH " + json.dumps({"epochs": [[e[1] - e[0], e[2]] for e in epochs], "threads": seen.get("threads"),
+    print("BENCH " + json.dumps({"epochs": [[e[1] - e[0], e[2]] for e in epochs], "batch_ends": [e[3] for e in epochs], "threads": seen.get("threads"),
                                  "workers": seen.get("workers"), "csv": os.path.join(spec["project"], spec["name"], "results.csv")}), flush=True)
 
 
@@ -144,7 +145,7 @@ def run_ours(a, data, epochs, imgsz, nbs, warmup_epochs, close_mosaic, val, proj
     errors = open(os.path.join(a.work, f"{name}.stderr"), "w+")  # a file, so a full pipe never stalls the trainer
     p = subprocess.Popen(["dotnet", TRAIN_DLL, *args], env=thread_env(a.threads), stdout=subprocess.PIPE,
                          stderr=errors, text=True, bufsize=1)
-    start, ends, batches, log = None, {}, {}, []
+    start, ends, batches, stamps, log = None, {}, {}, {}, []
     for line in p.stdout:
         t = time.perf_counter()
         log.append(line)
@@ -156,6 +157,7 @@ def run_ours(a, data, epochs, imgsz, nbs, warmup_epochs, close_mosaic, val, proj
             if " batch " in line:
                 ends[e] = t
                 batches[e] = int(line.split(" batch ")[1].split("/")[0])
+                stamps.setdefault(e, []).append((batches[e], t))
             elif " done in " in line:
                 ends[(e, "done")] = t
     p.wait()
@@ -168,7 +170,10 @@ def run_ours(a, data, epochs, imgsz, nbs, warmup_epochs, close_mosaic, val, proj
     for e in range(1, epochs + 1):
         begin = start if e == 1 else ends[(e - 1, "done")]
         seconds.append(ends[e] - begin)
+    if any(len(stamps[e]) != batches[e] for e in stamps):
+        sys.exit("error: our trainer printed fewer batch lines than batches; use at most 10 batches per epoch")
     return {"seconds": seconds, "batches": [batches[e] for e in range(1, epochs + 1)],
+            "batch_ends": [[t for _, t in stamps[e]] for e in range(1, epochs + 1)],
             "csv": os.path.join(project, name, "results.csv"), "threads": a.threads, "workers": a.workers}
 
 
@@ -216,6 +221,13 @@ def last_row(path):
     return {k: float(r[k]) for k in ("metrics/mAP50(P)", "metrics/mAP50-95(P)", "metrics/mAP50(B)", "metrics/mAP50-95(B)")}
 
 
+def steady_images_per_second(run, batch):
+    """Images of every batch but each epoch's first, over the time from the end of each epoch's first batch to the end of
+    its last: start-up, loader start and the first iteration's allocations are left out; no validation is inside."""
+    n = sum((len(e) - 1) * batch for e in run["batch_ends"])
+    return n / sum(e[-1] - e[0] for e in run["batch_ends"])
+
+
 def images_per_second(run, images, batch):
     """Images of epochs 2..E over their training seconds."""
     secs = run["seconds"][1:]
@@ -250,23 +262,24 @@ def main():
                   f"{a.map_imgsz} (load {load:.1f}); {run['csv']}", flush=True)
 
     if not a.skip_speed:
+        turn = 0
         for imgsz in [int(s) for s in a.sizes.split(",")]:
-            res = {"ours": [], "ultralytics": []}
+            res = out["speed"].setdefault(imgsz, {"ours": [], "ultralytics": []})
             for r in range(a.rounds):
-                order = ["ours", "ultralytics"] if r % 2 == 0 else ["ultralytics", "ours"]
+                turn += 1
+                order = ["ours", "ultralytics"] if turn % 2 == 1 else ["ultralytics", "ours"]
                 for who in order:
                     name = f"speed{imgsz}-{who}-{r}"
                     common = dict(data=real_yaml, epochs=a.speed_epochs, imgsz=imgsz, nbs=64, warmup_epochs=3.0, close_mosaic=0, val=False,
                                   project=os.path.join(a.work, "runs"), name=name)
                     load = os.getloadavg()[0]
                     run = run_ours(a, **common) if who == "ours" else run_ultralytics(a, batch=a.batch, workers=a.workers, seed=1, **common)
-                    ips = images_per_second(run, n_real, a.batch)
+                    ips = steady_images_per_second(run, a.batch)
                     res[who].append(ips)
                     out["load"].append(load)
-                    print(f"imgsz {imgsz} round {r + 1} {who:11s}: {ips:6.2f} images/s  (epoch seconds "
+                    print(f"imgsz {imgsz} round {len(res[who])} {who:11s}: {ips:6.2f} images/s steady ({images_per_second(run, n_real, a.batch) if len(run['seconds']) > 1 else float('nan'):.2f} by epochs 2..E; epoch seconds "
                           f"{', '.join(f'{s:.1f}' for s in run['seconds'])}; batches {run['batches']}; threads {run['threads']}, "
                           f"workers {run['workers']}; load {load:.1f})", flush=True)
-            out["speed"][imgsz] = res
             for who, v in res.items():
                 print(f"imgsz {imgsz} {who:11s}: best {max(v):.2f}, median {statistics.median(v):.2f} images/s over {len(v)} rounds", flush=True)
 
