@@ -3,15 +3,16 @@
 Imports an unmodified Ultralytics source tree; copies none of it.
 
 Both train yolov8n-pose from scratch (random weights), batch 8, on the same images, with the same thread count.
-  speed  real images (../shared/data/coco-mini train2017, 80 images, converted to YOLO-pose by `edgepose-train data
-         convert`), imgsz 320 and 640, --speed-epochs epochs (mosaic in every epoch: close_mosaic 0), validation
-         only after the last epoch. Training images/s = images of epochs 2..E / their training time, where an
-         epoch's training time runs from its start to the end of its last batch (loading, augmenting, forward,
-         loss, backward, optimizer and EMA steps; no validation, no checkpoint writing). Ours: timestamps of the
-         trainer's plain progress lines (a line per batch when an epoch has 10 batches or fewer); Ultralytics: its
-         on_train_epoch_start and on_train_batch_end callbacks. The first epoch (start-up, first allocations) is
-         left out. Rounds interleave the trainers (ours, theirs, theirs, ours, ...) so both see the same load;
-         best and median over rounds are printed.
+  speed  real images (../shared/data/coco-mini train2017, converted to YOLO-pose by `edgepose-train data convert`;
+         --speed-images of them, first by name), imgsz 320 and 640, --speed-epochs epochs (mosaic in every epoch:
+         close_mosaic 0), validation of --speed-val-images only after the last epoch. Steady-state training images/s:
+         the images of every batch but each epoch's first, over the time from the end of that first batch to the end
+         of the epoch's last batch (loading, augmenting, forward, loss, backward, optimizer and EMA steps; no start-up,
+         no first iteration, no validation, no checkpoint writing). Batch ends are stamped from outside the
+         computation: ours by the time each plain progress line arrives (a line per batch when an epoch has 10
+         batches or fewer), Ultralytics' by its on_train_batch_end callback. With 2 or more epochs, images/s of
+         whole epochs 2..E (epoch start to last batch end) is printed as well. Rounds alternate which trainer
+         goes first (ours, theirs, theirs, ours, ...) so both see the same load; best and median are printed.
   map    the synthetic rectangles of our CI test (`edgepose-train data synth`: 64 train, 16 val, 128x128,
          kpt_shape [4, 3]), imgsz 128, --map-epochs epochs, nbs 8, warm-up 1 epoch, close_mosaic 5, seed 1,
          validation every epoch; the last epoch's row of each results.csv (the EMA model) is compared.
@@ -25,8 +26,10 @@ Workers: --workers is passed to both; Ultralytics sets workers = 0 on a CPU devi
 ours decodes on --workers threads ahead of the trainer.
 Offline: YOLO_OFFLINE=true, settings in a temporary YOLO_CONFIG_DIR, plots=False, no font check, no weights.
 
-Usage (after `dotnet build src/EdgePose.Train -c Release`):
-  /usr/bin/python3 scripts/bench-train-vs-ultralytics.py --ultralytics /work/ultralytics-src [--rounds 3]
+Usage (after `dotnet build src/EdgePose.Train -c Release`), as run for docs/performance.md:
+  /usr/bin/python3 scripts/bench-train-vs-ultralytics.py --ultralytics /work/ultralytics-src --skip-speed
+  /usr/bin/python3 scripts/bench-train-vs-ultralytics.py --ultralytics /work/ultralytics-src --skip-map \
+      --sizes 640,320,320 --rounds 1 --speed-epochs 1 --speed-images 40 --speed-val-images 2
   Debian 12 packages suffice for Ultralytics (python3-torch python3-torchvision python3-opencv python3-numpy
   python3-scipy python3-yaml python3-pil python3-matplotlib python3-psutil python3-requests).
 """
@@ -36,6 +39,7 @@ import csv
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -134,9 +138,14 @@ def edgepose(a, *args, check=True):
     return p
 
 
+def timestamped(stream):
+    for line in stream:
+        yield time.perf_counter(), line
+
+
 def run_ours(a, data, epochs, imgsz, nbs, warmup_epochs, close_mosaic, val, project, name, seed=1):
-    """Our trainer with its progress lines timestamped: an epoch runs from the previous epoch's 'done' line (or the start
-    line) to its last batch line."""
+    """Our trainer with its progress lines timestamped as they arrive: each batch's end, and each epoch from the previous
+    epoch's 'done' line (or the start line) to its last batch line."""
     args = ["train", "--data", data, "--model", "yolov8n-pose", "--epochs", str(epochs), "--imgsz", str(imgsz),
             "--batch", str(a.batch), "--workers", str(a.workers), "--seed", str(seed), "--optimizer", "auto",
             "--nbs", str(nbs), "--warmup-epochs", str(warmup_epochs), "--close-mosaic", str(close_mosaic),
@@ -146,8 +155,12 @@ def run_ours(a, data, epochs, imgsz, nbs, warmup_epochs, close_mosaic, val, proj
     p = subprocess.Popen(["dotnet", TRAIN_DLL, *args], env=thread_env(a.threads), stdout=subprocess.PIPE,
                          stderr=errors, text=True, bufsize=1)
     start, ends, batches, stamps, log = None, {}, {}, {}, []
-    for line in p.stdout:
-        t = time.perf_counter()
+    try:
+        lines = list(timestamped(p.stdout))
+    except BaseException:
+        p.kill()  # interrupted or terminated: no trainer left behind
+        raise
+    for t, line in lines:
         log.append(line)
         if line.startswith("yolov8n-pose:"):  # the line before the first epoch
             start = t
@@ -237,6 +250,7 @@ def images_per_second(run, images, batch):
 
 def main():
     a = parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so a terminated bench stops the trainer it started
     if a.ultralytics_run:
         ultralytics_child(a.ultralytics, json.loads(a.ultralytics_run))
         return
