@@ -65,6 +65,7 @@ def parse_args():
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--ultralytics-first", action="store_true", help="the first speed round starts with Ultralytics")
     p.add_argument("--skip-speed", action="store_true")
     p.add_argument("--skip-map", action="store_true")
     p.add_argument("--json", help="write all measurements here")
@@ -276,7 +277,7 @@ def main():
                   f"{a.map_imgsz} (load {load:.1f}); {run['csv']}", flush=True)
 
     if not a.skip_speed:
-        turn = 0
+        turn = 1 if a.ultralytics_first else 0
         for imgsz in [int(s) for s in a.sizes.split(",")]:
             res = out["speed"].setdefault(imgsz, {"ours": [], "ultralytics": []})
             for r in range(a.rounds):
