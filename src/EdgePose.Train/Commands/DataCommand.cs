@@ -13,6 +13,7 @@ public static class DataCommand
         cmd.Subcommands.Add(DataCheckCommand.Create());
         cmd.Subcommands.Add(DataSplitCommand.Create(log));
         cmd.Subcommands.Add(DataPreviewCommand.Create(log));
+        cmd.Subcommands.Add(DataSynthCommand.Create());
         return cmd;
     }
 }

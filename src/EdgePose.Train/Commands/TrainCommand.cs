@@ -29,6 +29,7 @@ public static class TrainCommand
         var lr0 = new Option<double>("--lr0") { DefaultValueFactory = _ => defaults.Lr0, Description = "Initial learning rate (SGD, AdamW; auto chooses its own)" };
         var lrf = new Option<double>("--lrf") { DefaultValueFactory = _ => defaults.Lrf, Description = "Final learning rate as a fraction of lr0" };
         var cos = new Option<bool>("--cos-lr") { Description = "Cosine learning-rate curve (default linear)" };
+        var nbs = new Option<int>("--nbs") { DefaultValueFactory = _ => defaults.NominalBatch, Description = "Nominal batch size: gradients are accumulated over round(nbs / batch) batches per step" };
         var warmup = new Option<double>("--warmup-epochs") { DefaultValueFactory = _ => defaults.WarmupEpochs, Description = "Warm-up epochs (at least 100 iterations)" };
         var mosaic = new Option<double>("--mosaic") { DefaultValueFactory = _ => aug.Mosaic, Description = "Mosaic probability" };
         var closeMosaic = new Option<int>("--close-mosaic") { DefaultValueFactory = _ => aug.CloseMosaic, Description = "Last epochs without mosaic" };
@@ -42,7 +43,7 @@ public static class TrainCommand
         var existOk = new Option<bool>("--exist-ok") { Description = "Write into project/name even when it holds files" };
         var resume = new Option<string?>("--resume") { Description = "Continue the run of this last.pt (or run folder) with its own arguments" };
         var cmd = new Command("train", "Train a YOLO pose model on a data set");
-        foreach (var o in new Option[] { data, model, images, epochs, imgsz, batch, device, workers, seed, optimizer, lr0, lrf, cos, warmup, mosaic, closeMosaic, fliplr, degrees, scale, translate, noVal, project, name, existOk, resume })
+        foreach (var o in new Option[] { data, model, images, epochs, imgsz, batch, device, workers, seed, optimizer, lr0, lrf, cos, nbs, warmup, mosaic, closeMosaic, fliplr, degrees, scale, translate, noVal, project, name, existOk, resume })
         {
             cmd.Options.Add(o);
         }
@@ -74,6 +75,7 @@ public static class TrainCommand
                     Lrf = parse.GetValue(lrf),
                     CosineLr = parse.GetValue(cos),
                     WarmupEpochs = parse.GetValue(warmup),
+                    NominalBatch = parse.GetValue(nbs),
                     Val = !parse.GetValue(noVal),
                     Project = parse.GetValue(project)!,
                     Name = parse.GetValue(name)!,

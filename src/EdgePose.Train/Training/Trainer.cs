@@ -175,6 +175,11 @@ public sealed class Trainer
                 : $"epochs ({o.Epochs}) and batch ({o.Batch}) must be at least 1 and workers ({o.Workers}) at least 0");
         }
 
+        if (o.NominalBatch < 1)
+        {
+            throw new InputException($"nbs ({o.NominalBatch}) must be at least 1");
+        }
+
         return o;
     }
 

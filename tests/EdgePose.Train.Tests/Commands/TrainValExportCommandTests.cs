@@ -1,7 +1,7 @@
 using EdgePose.Core.Engines;
 using EdgePose.Tests;
 using EdgePose.Train.Models;
-using EdgePose.Train.Tests.Data;
+using EdgePose.Train.Datasets;
 using EdgePose.Train.Training;
 
 namespace EdgePose.Train.Tests.Commands;
@@ -35,6 +35,15 @@ public sealed class TrainValExportCommandTests : TempFolder
         var run = CliRun.Of("train", "--data", yaml, "--model", "yolov8n-pose", "--epochs", "1", "--imgsz", "64", "--project", At("runs"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("train split holds no images", run.SingleError());
+    }
+
+    [Fact]
+    public void Train_with_a_nominal_batch_below_one_is_one_line()
+    {
+        var yaml = SyntheticPoseData.Write(At("data"), 2, 2, size: 64);
+        var run = CliRun.Of("train", "--data", yaml, "--model", "yolov8n-pose", "--epochs", "1", "--imgsz", "64", "--nbs", "0", "--project", At("runs"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: nbs (0) must be at least 1", run.SingleError());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using EdgePose.Train.Data;
+using EdgePose.Train.Datasets;
 using OpenCvSharp;
 
 namespace EdgePose.Train.Tests.Data;

@@ -1,5 +1,5 @@
 using EdgePose.Train.Data;
-using EdgePose.Train.Tests.Data;
+using EdgePose.Train.Datasets;
 using EdgePose.Train.Training;
 using Xunit.Abstractions;
 

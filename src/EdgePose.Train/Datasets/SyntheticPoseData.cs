@@ -1,15 +1,17 @@
 using System.Globalization;
 using OpenCvSharp;
 
-namespace EdgePose.Train.Tests.Data;
+namespace EdgePose.Train.Datasets;
 
 /// <summary>
-/// A small YOLO-pose data set written by the tests: noisy grey images, each with one or two coloured rectangles
+/// A small YOLO-pose data set that a model learns in minutes (the trainer's tests, `edgepose-train data synth` for
+/// benchmarks): noisy grey images, each with one or two coloured rectangles
 /// (class "box") whose four corners are the keypoints, kpt_shape [4, 3] in the order top-left, top-right,
 /// bottom-left, bottom-right (flip_idx [1, 0, 3, 2]). Every fifth training image is a background image.
 /// </summary>
-internal static class SyntheticPoseData
+public static class SyntheticPoseData
 {
+    /// <summary>Writes images/{train,val}, labels/{train,val} and data.yaml under <paramref name="root"/>; gives the data.yaml path.</summary>
     public static string Write(string root, int train, int val, int size = 128, int seed = 1)
     {
         var rnd = new Random(seed);
