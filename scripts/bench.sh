@@ -31,9 +31,10 @@ declare -A WHAT=(
   [e2e]="edgepose bench e2e: glass to event through mosquitto for E2E_SECONDS (default 300)"
   [mqtt]="MQTT publish rate against mosquitto_pub (a test that prints its numbers)"
   [tracking]="ByteTrack parity with Ultralytics and time per frame"
+  [training]="edgepose-train beside Ultralytics' trainer: mAP on the synthetic set, images/s at 320 and 640 (needs ULTRALYTICS_SRC)"
   [gpu]="GPU kernels (only where a CUDA GPU is visible)"
 )
-ORDER=(prepost ort engine coco flip latency sources pipeline e2e mqtt tracking gpu)
+ORDER=(prepost ort engine coco flip latency sources pipeline e2e mqtt tracking training gpu)
 
 if [[ "${1:-}" == "--list" ]]; then
   for s in "${ORDER[@]}"; do printf '%-9s %s\n' "$s" "${WHAT[$s]}"; done
@@ -96,6 +97,12 @@ section_tracking() {
   run $EDGEPOSE predict --source "$VTEST" --model "$MODEL" --no-images --conf 0.1 --threads 1 --out "$d/predict" --exist-ok
   run /usr/bin/python3 scripts/track-parity.py "$d/predict/vtest.jsonl"
   run dotnet run -c Release --project bench/EdgePose.Benchmarks -- --filter '*ByteTracker*' --job short
+}
+section_training() {
+  [[ -d "$ULTRALYTICS_SRC" ]] || { echo "skip training: no Ultralytics source tree at $ULTRALYTICS_SRC (set ULTRALYTICS_SRC)"; return; }
+  run /usr/bin/python3 scripts/bench-train-vs-ultralytics.py --ultralytics "$ULTRALYTICS_SRC" --skip-speed
+  run /usr/bin/python3 scripts/bench-train-vs-ultralytics.py --ultralytics "$ULTRALYTICS_SRC" --skip-map \
+      --sizes 640,320,320 --rounds 1 --speed-epochs 1 --speed-images 40 --speed-val-images 2
 }
 section_gpu() {
   if ! ls /dev/nvidia0 >/dev/null 2>&1 && ! ls /dev/nvhost-ctrl >/dev/null 2>&1; then echo "skip gpu: no NVIDIA GPU here"; return; fi
