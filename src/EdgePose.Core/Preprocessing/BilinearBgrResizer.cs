@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using EdgePose.Core.Inference;
 
 namespace EdgePose.Core.Preprocessing;
@@ -176,28 +178,34 @@ public sealed class BilinearBgrResizer : IBgrResizer
 
     private void Horizontal(ReadOnlySpan<byte> src, Span<int> row)
     {
-        var xofs = _xofs.AsSpan(0, _dstWidth);
-        var alpha = _alpha.AsSpan(0, 2 * _dstWidth);
-        int xmax = _xmax;
-        for (int dx = 0; dx < xmax; dx++)
+        // Every table offset was made for these sizes (a pixel and its right neighbour before _xmax, one pixel
+        // after it, inside a source row), so the loop reads through references without bounds checks.
+        if (row.Length < _dstWidth * Channels || src.Length < _srcWidth * Channels)
         {
-            int sx = xofs[dx];
-            int a0 = alpha[2 * dx];
-            int a1 = alpha[(2 * dx) + 1];
-            var s = src.Slice(sx, 2 * Channels);
-            var d = row.Slice(dx * Channels, Channels);
-            d[0] = (s[0] * a0) + (s[3] * a1);
-            d[1] = (s[1] * a0) + (s[4] * a1);
-            d[2] = (s[2] * a0) + (s[5] * a1);
+            throw new ArgumentException("the row buffers do not fit the resize tables");
         }
 
-        for (int dx = xmax; dx < _dstWidth; dx++)
+        ref byte s0 = ref MemoryMarshal.GetReference(src);
+        ref int d = ref MemoryMarshal.GetReference(row);
+        ref int xofs = ref MemoryMarshal.GetArrayDataReference(_xofs);
+        ref short alpha = ref MemoryMarshal.GetArrayDataReference(_alpha);
+        int xmax = _xmax;
+        for (int dx = 0; dx < xmax; dx++, d = ref Unsafe.Add(ref d, Channels))
         {
-            int sx = xofs[dx];
-            var d = row.Slice(dx * Channels, Channels);
-            d[0] = src[sx] * CoefScale;
-            d[1] = src[sx + 1] * CoefScale;
-            d[2] = src[sx + 2] * CoefScale;
+            ref byte s = ref Unsafe.Add(ref s0, Unsafe.Add(ref xofs, dx));
+            int a0 = Unsafe.Add(ref alpha, 2 * dx);
+            int a1 = Unsafe.Add(ref alpha, (2 * dx) + 1);
+            d = (s * a0) + (Unsafe.Add(ref s, 3) * a1);
+            Unsafe.Add(ref d, 1) = (Unsafe.Add(ref s, 1) * a0) + (Unsafe.Add(ref s, 4) * a1);
+            Unsafe.Add(ref d, 2) = (Unsafe.Add(ref s, 2) * a0) + (Unsafe.Add(ref s, 5) * a1);
+        }
+
+        for (int dx = xmax; dx < _dstWidth; dx++, d = ref Unsafe.Add(ref d, Channels))
+        {
+            ref byte s = ref Unsafe.Add(ref s0, Unsafe.Add(ref xofs, dx));
+            d = s * CoefScale;
+            Unsafe.Add(ref d, 1) = Unsafe.Add(ref s, 1) * CoefScale;
+            Unsafe.Add(ref d, 2) = Unsafe.Add(ref s, 2) * CoefScale;
         }
     }
 
