@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using EdgePose.Core.Preprocessing;
 using EdgePose.Native.OpenCv;
 using OpenCvSharp;
 
@@ -19,6 +20,7 @@ public class ResizeBenchmark
     private Mat _source = null!;
     private Mat _destination = null!;
     private OpenCvBgrResizer _resizer = null!;
+    private readonly BilinearBgrResizer _managed = new();
     private byte[] _canvas = null!;
 
     [GlobalSetup]
@@ -43,6 +45,11 @@ public class ResizeBenchmark
     [Benchmark(Baseline = true)]
     public void Cv2_resize_into_reused_mat() =>
         Cv2.Resize(_source, _destination, new Size(TargetWidth, TargetHeight), 0, 0, InterpolationFlags.Linear);
+
+    /// <summary>The live pipeline's resize: the same bytes as OpenCV's, in C#, so a headless run needs no OpenCV.</summary>
+    [Benchmark]
+    public void Managed_resizer_into_letterbox_canvas() =>
+        _managed.Resize(_source.AsBgrImage(), _canvas.AsSpan(CanvasTop * CanvasSide * 3), TargetWidth, TargetHeight, CanvasSide * 3);
 
     [Benchmark]
     public void Core_resizer_into_letterbox_canvas() =>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EdgePose.Cli;
 using EdgePose.Core.Errors;
+using EdgePose.Native.OpenCv;
 using EdgePose.Native.TensorRt;
 using EdgePose.TensorRt.Building;
 using EdgePose.TensorRt.Building.Calibration;
@@ -59,6 +60,11 @@ public static class BuildEngineCommand
     {
         var plan = arguments.Validate();
         TensorRtLibrary.EnsureAvailable();
+        if (plan.NeedsCalibration)
+        {
+            OpenCvNative.Require("--calib-images (INT8 calibration decodes images)");
+        }
+
         TrtLog.SetSink((severity, message) => stderr.WriteLine($"TensorRT {severity.ToString().ToLowerInvariant()}: {message.ReplaceLineEndings(" ")}"), TrtLogSeverity.Warning);
         try
         {

@@ -18,9 +18,10 @@ public static class InfoCommand
             var o = parse.InvocationConfiguration.Output;
             o.WriteLine($"edgepose {typeof(InfoCommand).Assembly.GetName().Version}");
             o.WriteLine($".NET {Environment.Version} on {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}");
-            o.WriteLine("OpenCV: " + Probe(() => OpenCvBuild.Current is var cv
+            // Without OpenCV's native library `edgepose run` still works headless; only drawing and image decoding need it.
+            o.WriteLine("OpenCV: " + (!OpenCvNative.TryLoad(out var noCv) ? "not found (" + noCv + ")" : Probe(() => OpenCvBuild.Current is var cv
                 ? $"{cv.Version} (video I/O: FFmpeg {YesNo(cv.HasFfmpeg)}, GStreamer {YesNo(cv.HasGStreamer)}, V4L2 {YesNo(cv.HasV4l2)})"
-                : ""));
+                : "")));
             o.WriteLine("ONNX Runtime: " + Probe(() => OnnxRuntimeEngine.RuntimeVersion));
             o.WriteLine("CUDA driver: " + (CudaDriver.TryInitialize(out var noCuda) ? $"{CudaDriver.DriverVersion / 1000}.{CudaDriver.DriverVersion % 1000 / 10}" : "not found (" + noCuda + ")"));
             o.WriteLine("TensorRT: " + (TensorRtLibrary.IsAvailable(out var noTrt) ? Probe(TensorRtLibrary.Describe) : "not found (" + noTrt + ")"));

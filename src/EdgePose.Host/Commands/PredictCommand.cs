@@ -46,6 +46,7 @@ public static class PredictCommand
             };
             using var log = CliLogging.Create(parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             OpenCvLogging.ForCommand(parse.GetValue(verbose));
+            OpenCvNative.Require("edgepose predict (it decodes, draws and encodes images)");
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var report = new PredictRunner(options, log, stdout).Run(ct);

@@ -45,6 +45,7 @@ public static class ValCommand
             };
             using var log = CliLogging.Create(parse.InvocationConfiguration.Error, parse.GetValue(verbose));
             OpenCvLogging.ForCommand(parse.GetValue(verbose));
+            OpenCvNative.Require("edgepose val (it decodes images)");
             var stdout = parse.InvocationConfiguration.Output;
             var valData = ValDataLoader.Load(options.Data, options.Images);
             foreach (var note in valData.Notes)

@@ -3,9 +3,9 @@ using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Inference;
 using EdgePose.Core.Pipeline;
+using EdgePose.Core.Preprocessing;
 using EdgePose.Host.Engines;
 using EdgePose.Host.Run.Settings;
-using EdgePose.Native.OpenCv;
 using EdgePose.Native.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -117,7 +117,8 @@ public sealed partial class PipelineService : BackgroundService
         };
 
         await using var outputs = await RunOutputs.OpenAsync(_settings, model, sources, _console, _loggers, stoppingToken).ConfigureAwait(false);
-        using var resizer = new OpenCvBgrResizer();
+        // The managed twin of OpenCV's resize: a run that only captures and publishes never loads OpenCV.
+        var resizer = new BilinearBgrResizer();
         var readers = new GstFrameReaderFactory { Warn = w => LogWarning(_log, w) };
         using var pipeline = new PosePipeline(model, resizer, readers, sources, outputs.Sinks, options, _loggers.CreateLogger("EdgePose.Pipeline"));
         outputs.Attach(pipeline.Stats);

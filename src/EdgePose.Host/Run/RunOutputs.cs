@@ -6,6 +6,7 @@ using EdgePose.Host.Preview;
 using EdgePose.Host.Run.Settings;
 using EdgePose.Host.Sinks;
 using EdgePose.Host.Sinks.Mqtt;
+using EdgePose.Native.OpenCv;
 using Microsoft.Extensions.Logging;
 
 namespace EdgePose.Host.Run;
@@ -49,6 +50,7 @@ public sealed class RunOutputs : IAsyncDisposable
 
             if (o.Video is { } video)
             {
+                OpenCvNative.Require("Outputs:Video (--video, annotated video)");
                 var pattern = video.Contains("{source}", StringComparison.Ordinal) ? video : AddSourceToName(video);
                 outputs._sinks.Add(new AnnotatedVideoSink(pattern, meta, model.Engine.Metadata.Names));
             }
@@ -75,6 +77,7 @@ public sealed class RunOutputs : IAsyncDisposable
 
             if (o.Preview.Enabled)
             {
+                OpenCvNative.Require("Outputs:Preview (--preview, JPEG frames)");
                 var options = new PreviewOptions { Address = o.Preview.Bind, Port = o.Preview.Port };
                 outputs._preview = await PreviewServer.StartAsync(options, sources, meta, model.Engine.Metadata.Names, loggers, cancellationToken).ConfigureAwait(false);
                 outputs._sinks.Add(outputs._preview.Sink);

@@ -18,8 +18,8 @@ public sealed class OpenCvBgrResizer : IBgrResizer, IDisposable
 
     public unsafe void Resize(BgrImage source, Span<byte> destination, int width, int height, int stride)
     {
-        CheckRegion(source.Pixels.Length, source.Width, source.Height, source.Stride, nameof(source));
-        CheckRegion(destination.Length, width, height, stride, nameof(destination));
+        BgrRegion.Check(source.Pixels.Length, source.Width, source.Height, source.Stride, nameof(source));
+        BgrRegion.Check(destination.Length, width, height, stride, nameof(destination));
         fixed (byte* src = source.Pixels)
         fixed (byte* dst = destination)
         {
@@ -42,25 +42,5 @@ public sealed class OpenCvBgrResizer : IBgrResizer, IDisposable
     {
         _sources.Dispose();
         _destinations.Dispose();
-    }
-
-    // A region of height rows of width BGR pixels, stride bytes apart, fits in length bytes.
-    private static void CheckRegion(int length, int width, int height, int stride, string name)
-    {
-        if (width <= 0 || height <= 0)
-        {
-            throw new ArgumentOutOfRangeException(name, $"{name} size must be positive, got {width}x{height}");
-        }
-
-        if (stride < width * MatBgrView.Channels)
-        {
-            throw new ArgumentOutOfRangeException(name, $"{name} stride {stride} is less than a row of {width * MatBgrView.Channels} bytes");
-        }
-
-        long needed = ((long)(height - 1) * stride) + ((long)width * MatBgrView.Channels);
-        if (length < needed)
-        {
-            throw new ArgumentException($"{name} holds {length} bytes; {width}x{height} BGR at stride {stride} needs {needed}", name);
-        }
     }
 }

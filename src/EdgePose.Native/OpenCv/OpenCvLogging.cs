@@ -18,6 +18,8 @@ public static partial class OpenCvLogging
     private const int FfmpegQuiet = -8;
     private const int FfmpegInfo = 32;
 
+    private static LogLevel? s_deferred;
+
     /// <summary>OpenCV's log level (cv::utils::logging::setLogLevel).</summary>
     public static LogLevel Level
     {
@@ -40,6 +42,27 @@ public static partial class OpenCvLogging
         {
             // OpenCvSharp's native library cannot be loaded: commands that need no OpenCV still run, and
             // one that does fails at its first OpenCV call.
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="ForCommand"/> for a command that may never use OpenCV (`edgepose run`): FFmpeg's level is set
+    /// now, OpenCV's own when something loads it through <see cref="OpenCvNative.Require"/>, so setting a level
+    /// does not load OpenCV's native library.
+    /// </summary>
+    public static void ForCommandWithoutLoading(bool verbose)
+    {
+        SetFfmpegLevel(verbose ? FfmpegInfo : FfmpegQuiet);
+        s_deferred = verbose ? LogLevel.INFO : LogLevel.SILENT;
+    }
+
+    /// <summary>Sets the level <see cref="ForCommandWithoutLoading"/> put off; OpenCvNative calls it once OpenCV is loaded.</summary>
+    internal static void ApplyDeferred()
+    {
+        if (s_deferred is { } level)
+        {
+            Level = level;
+            s_deferred = null;
         }
     }
 

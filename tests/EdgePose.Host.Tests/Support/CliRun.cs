@@ -18,7 +18,11 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     }
 
     /// <summary>Starts the built edgepose.dll with extra environment variables.</summary>
-    public static CliRun Process(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliRun Process(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Process(environment, args, AppContext.BaseDirectory);
+
+    /// <summary>Starts the edgepose.dll in <paramref name="appDirectory"/> with extra environment variables.</summary>
+    public static CliRun Process(IReadOnlyDictionary<string, string> environment, string[] args, string appDirectory)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -26,7 +30,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edgepose.dll"));
+        psi.ArgumentList.Add(Path.Combine(appDirectory, "edgepose.dll"));
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
