@@ -31,12 +31,18 @@ for g in video render; do getent group "$g" >/dev/null && usermod -aG "$g" edgep
 
 install -d -m 0755 /etc/edgepose
 install -d -m 0750 -o edgepose -g edgepose /var/lib/edgepose
-if [[ -n "$MODEL" ]]; then install -m 0644 "$MODEL" /var/lib/edgepose/model.onnx; fi
+# The model keeps its kind (.onnx, .engine, .plan); an engine's sidecar (plan + ".json", from build-engine) goes with it.
+MODEL_PATH=/var/lib/edgepose/model.onnx
+if [[ -n "$MODEL" ]]; then
+  MODEL_PATH="/var/lib/edgepose/model.${MODEL##*.}"
+  install -m 0644 -o edgepose -g edgepose "$MODEL" "$MODEL_PATH"
+  [[ -f "$MODEL.json" ]] && install -m 0644 -o edgepose -g edgepose "$MODEL.json" "$MODEL_PATH.json"
+fi
 if [[ ! -f /etc/edgepose/edgepose.json ]]; then
   cat > /etc/edgepose/edgepose.json <<JSON
 {
   // Every key: config/edgepose.example.jsonc. Edit, then: sudo systemctl restart edgepose
-  "Model": { "Path": "/var/lib/edgepose/model.onnx" },
+  "Model": { "Path": "$MODEL_PATH" },
   "Sources": [ { "Id": "cam1", "Uri": "test://ball" } ],
   "Outputs": { "Mqtt": { "Broker": "mqtt://127.0.0.1:1883", "Spool": true } }
 }

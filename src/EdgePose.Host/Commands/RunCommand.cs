@@ -119,7 +119,7 @@ public static class RunCommand
             }
 
             bool isVerbose = parse.GetValue(verbose);
-// OpenCV is loaded only by an output that draws (--video, --preview): a headless run never maps it.
+            // OpenCV is loaded only by an output that draws (--video, --preview): a headless run never maps it.
             OpenCvLogging.ForCommandWithoutLoading(isVerbose);
             var configFile = parse.GetValue(config);
             return await RunHostAsync(configuration, new RunConsole(stdout, stderr), isVerbose, ct, reread: () => RunConfiguration.Build(configFile, overrides)).ConfigureAwait(false);
