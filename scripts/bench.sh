@@ -41,13 +41,13 @@ if [[ "${1:-}" == "--list" ]]; then
   exit 0
 fi
 
-[[ -f "$MODEL" ]] || { echo "error: model not found: $MODEL (set EDGEPOSE_MODEL or EDGEPOSE_SHARED)" >&2; exit 2; }
-[[ -f src/EdgePose.Host/bin/Release/net10.0/edgepose.dll ]] || { echo "error: edgepose is not built: run scripts/setup.sh first" >&2; exit 2; }
 sections=("$@")
 [[ ${#sections[@]} -gt 0 ]] || sections=("${ORDER[@]}")
 for s in "${sections[@]}"; do
   [[ -n "${WHAT[$s]:-}" ]] || { echo "error: unknown section '$s' (scripts/bench.sh --list)" >&2; exit 2; }
 done
+[[ -f "$MODEL" ]] || { echo "error: model not found: $MODEL (set EDGEPOSE_MODEL or EDGEPOSE_SHARED)" >&2; exit 2; }
+[[ -f src/EdgePose.Host/bin/Release/net10.0/edgepose.dll ]] || { echo "error: edgepose is not built: run scripts/setup.sh first" >&2; exit 2; }
 
 run() { echo "+ $*" >&2; "$@"; }
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

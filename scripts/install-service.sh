@@ -12,15 +12,15 @@ MODEL=""
 START=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --rid) RID="$2"; shift 2 ;;
-    --model) MODEL="$2"; shift 2 ;;
+    --rid) RID="${2:?--rid needs a runtime id, e.g. linux-arm64}"; shift 2 ;;
+    --model) MODEL="${2:-}"; [[ -n "$MODEL" ]] || { echo "error: --model needs a file" >&2; exit 2; }; shift 2 ;;
     --no-start) START=0; shift ;;
     *) echo "error: unknown option '$1' (--rid RID, --model FILE, --no-start)" >&2; exit 2 ;;
   esac
 done
+[[ -z "$MODEL" || -f "$MODEL" ]] || { echo "error: model not found: $MODEL" >&2; exit 2; }
 [[ $EUID -eq 0 ]] || { echo "error: run as root (sudo scripts/install-service.sh): it creates a system user and writes /opt, /etc and /var/lib" >&2; exit 2; }
 command -v systemctl >/dev/null || { echo "error: systemctl not found: this machine does not run systemd" >&2; exit 2; }
-[[ -z "$MODEL" || -f "$MODEL" ]] || { echo "error: model not found: $MODEL" >&2; exit 2; }
 
 dotnet publish "$ROOT/src/EdgePose.Host" -c Release -r "$RID" --self-contained -o /opt/edgepose -nologo -v:quiet
 systemd-analyze verify "$ROOT/deploy/systemd/edgepose.service" 2>&1 | grep -v 'edgepose: command not found\|/opt/edgepose/edgepose' || true
