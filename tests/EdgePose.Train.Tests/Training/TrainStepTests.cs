@@ -11,7 +11,7 @@ namespace EdgePose.Train.Tests.Training;
 /// <summary>The training pieces together on a synthetic batch: two 64×64 images, each a bright square with its three corners as keypoints.</summary>
 public sealed class TrainStepTests
 {
-    internal static (Tensor Images, PoseTargets Targets) SyntheticBatch()
+    private static (Tensor Images, PoseTargets Targets) SyntheticBatch()
     {
         var images = zeros(2, 3, 64, 64);
         images[0, .., 8..40, 16..48] = tensor(1f);

@@ -23,6 +23,8 @@ public sealed class SafeAdamW(IEnumerable<AdamW.ParamGroup> groups, double lr) :
         var oneMinusB1 = scalars.Of(1 - beta1);
         var oneMinusB2 = scalars.Of(1 - beta2);
         var epsilon = scalars.Of(eps);
+        // add_(Scalar) alone would make its alpha of 1 an implicit Scalar inside TorchSharp: pass it held too.
+        var one = scalars.Of(1);
         foreach (var p in group.Parameters)
         {
             using var grad = p.grad;
@@ -39,7 +41,7 @@ public sealed class SafeAdamW(IEnumerable<AdamW.ParamGroup> groups, double lr) :
             state.exp_avg.mul_(b1).add_(grad, oneMinusB1);
             state.exp_avg_sq.mul_(b2).addcmul_(grad, grad, oneMinusB2);
             using var root = state.exp_avg_sq.sqrt();
-            using var denom = root.div_(stepScalars.Of(Math.Sqrt(c2))).add_(epsilon);
+            using var denom = root.div_(stepScalars.Of(Math.Sqrt(c2))).add_(epsilon, one);
             p.addcdiv_(state.exp_avg, denom, stepScalars.Of(-lr / c1));
         }
     }
