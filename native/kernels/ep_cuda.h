@@ -22,6 +22,7 @@ EP_DEVICE ep_u32 ep_block_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_
 EP_DEVICE ep_u32 ep_block_y() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ctaid_y()); }
 EP_DEVICE ep_u32 ep_block_dim_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ntid_x()); }
 EP_DEVICE ep_u32 ep_block_dim_y() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ntid_y()); }
+EP_DEVICE ep_u32 ep_grid_dim_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_nctaid_x()); }
 EP_DEVICE int ep_atomic_add(int* p, int v) { return __nvvm_atom_add_gen_i(p, v); }
 
 #else
@@ -43,6 +44,7 @@ EP_DEVICE ep_u32 ep_block_x() { return ep_grid::current().block_x; }
 EP_DEVICE ep_u32 ep_block_y() { return ep_grid::current().block_y; }
 EP_DEVICE ep_u32 ep_block_dim_x() { return ep_grid::current().block_dim_x; }
 EP_DEVICE ep_u32 ep_block_dim_y() { return ep_grid::current().block_dim_y; }
+EP_DEVICE ep_u32 ep_grid_dim_x() { return ep_grid::current().grid_dim_x; }
 EP_DEVICE int ep_atomic_add(int* p, int v) { return __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
 
 #endif

@@ -9,6 +9,8 @@ enum
     EP_PREPROCESS_BLOCK_X = 32,
     EP_PREPROCESS_BLOCK_Y = 8,
     EP_LINEAR_BLOCK = 256,
+    EP_PREPROCESS_PIXELS = 2,     // output pixels per preprocess thread (ep_preprocess_x2)
+    EP_NMS_MASK_MAX_BLOCKS = 1024, // the NMS mask's fixed grid walks the tiles it needs
 };
 
 static inline int ep_blocks(int threads, int per_block) { return (threads + per_block - 1) / per_block; }
@@ -18,6 +20,17 @@ static inline int ep_nms_capacity(const ep_decode_params* p)
 {
     return p->capacity < p->max_candidates ? p->capacity : p->max_candidates;
 }
+
+// Blocks of the NMS mask's grid: one per tile of the capacity's upper triangle, at most EP_NMS_MASK_MAX_BLOCKS.
+static inline int ep_nms_mask_blocks(const ep_decode_params* p)
+{
+    int words = ep_blocks(ep_nms_capacity(p), EP_NMS_BLOCK);
+    long long tiles = static_cast<long long>(words) * words;
+    return tiles < EP_NMS_MASK_MAX_BLOCKS ? static_cast<int>(tiles) : EP_NMS_MASK_MAX_BLOCKS;
+}
+
+// Threads of the gather: one per part (box, each keypoint) of each result slot.
+static inline int ep_gather_threads(const ep_decode_params* p) { return p->max_det * (1 + p->kpt_count); }
 
 // Words of the result buffer: header and max_det records.
 static inline int ep_result_words(const ep_decode_params* p)

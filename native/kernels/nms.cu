@@ -15,52 +15,58 @@ EP_DEVICE void ep_nms_box(const ep_decode_params& p, const int* order, const flo
     }
 }
 
-// Grid (mask words, mask words) of EP_NMS_BLOCK threads; thread t of block (cb, rb) fills word cb of row
-// rb * 64 + t: bit k set when the row's candidate overlaps later candidate cb * 64 + k above the threshold.
+// A fixed grid of EP_NMS_BLOCK-thread blocks walks the 64 × 64 tiles of the upper triangle of the mask
+// over the n candidates counted on the device (grid-stride, so the launch does not grow with the
+// capacity); thread t of tile (rb, cb) fills word cb of row rb * 64 + t: bit k set when that candidate
+// overlaps later candidate cb * 64 + k above the threshold.
 EP_GLOBAL void ep_nms_mask(ep_decode_params p, const int* counter, const int* order, const float* boxes,
                            const int* classes, ep_u64* mask)
 {
     int n = ep_nms_count(p, counter);
-    int col_block = static_cast<int>(ep_block_x());
-    int row_block = static_cast<int>(ep_block_y());
-    if (row_block > col_block)
+    int used = (n + EP_NMS_BLOCK - 1) / EP_NMS_BLOCK;
+    int tiles = used * used;
+    int words = ep_mask_words(p);
+    for (int t = static_cast<int>(ep_block_x()); t < tiles; t += static_cast<int>(ep_grid_dim_x()))
     {
-        return;
-    }
-
-    int i = row_block * EP_NMS_BLOCK + static_cast<int>(ep_thread_x());
-    if (i >= n)
-    {
-        return;
-    }
-
-    float a[4];
-    ep_nms_box(p, order, boxes, classes, i, a);
-    float area_a = (a[2] - a[0]) * (a[3] - a[1]);
-    int first = col_block * EP_NMS_BLOCK;
-    int start = row_block == col_block ? i + 1 : first;
-    int end = first + EP_NMS_BLOCK < n ? first + EP_NMS_BLOCK : n;
-    ep_u64 bits = 0;
-    for (int j = start; j < end; j++)
-    {
-        float b[4];
-        ep_nms_box(p, order, boxes, classes, j, b);
-        float area_b = (b[2] - b[0]) * (b[3] - b[1]);
-        float w = ep_max(0.0f, ep_min(a[2], b[2]) - ep_max(a[0], b[0]));
-        float h = ep_max(0.0f, ep_min(a[3], b[3]) - ep_max(a[1], b[1]));
-        float inter = w * h;
-        float iou = inter / (area_a + area_b - inter);
-        if (static_cast<double>(iou) > p.iou)
+        int row_block = t / used;
+        int col_block = t % used;
+        int i = row_block * EP_NMS_BLOCK + static_cast<int>(ep_thread_x());
+        if (row_block > col_block || i >= n)
         {
-            bits |= 1ull << (j - first);
+            continue;
         }
-    }
 
-    mask[static_cast<long long>(i) * ep_mask_words(p) + col_block] = bits;
+        float a[4];
+        ep_nms_box(p, order, boxes, classes, i, a);
+        float area_a = (a[2] - a[0]) * (a[3] - a[1]);
+        int first = col_block * EP_NMS_BLOCK;
+        int start = row_block == col_block ? i + 1 : first;
+        int end = first + EP_NMS_BLOCK < n ? first + EP_NMS_BLOCK : n;
+        ep_u64 bits = 0;
+        for (int j = start; j < end; j++)
+        {
+            float b[4];
+            ep_nms_box(p, order, boxes, classes, j, b);
+            float area_b = (b[2] - b[0]) * (b[3] - b[1]);
+            float w = ep_max(0.0f, ep_min(a[2], b[2]) - ep_max(a[0], b[0]));
+            float h = ep_max(0.0f, ep_min(a[3], b[3]) - ep_max(a[1], b[1]));
+            float inter = w * h;
+            float iou = inter / (area_a + area_b - inter);
+            if (static_cast<double>(iou) > p.iou)
+            {
+                bits |= 1ull << (j - first);
+            }
+        }
+
+        mask[static_cast<long long>(i) * words + col_block] = bits;
+    }
 }
 
-// One thread: the greedy walk. Writes the kept sorted positions to keep and the result header.
-EP_GLOBAL void ep_nms_reduce(ep_decode_params p, const int* counter, const ep_u64* mask, ep_u64* removed, int* keep, int* result)
+// One thread: the greedy walk, a 64-candidate column block at a time. The block's diagonal mask words are
+// loaded together (independent loads, so their latencies overlap), the walk inside the block runs on
+// them, and only then are the kept candidates' words for later blocks ORed into removed. Writes the kept
+// sorted positions to keep, their count to counter[1] (for the gather) and the result header.
+EP_GLOBAL void ep_nms_reduce(ep_decode_params p, int* counter, const ep_u64* mask, ep_u64* removed, int* keep, int* result)
 {
     if (ep_global_x() != 0)
     {
@@ -77,22 +83,46 @@ EP_GLOBAL void ep_nms_reduce(ep_decode_params p, const int* counter, const ep_u6
 
     int limit = p.max_det < n ? p.max_det : n;
     int kept = 0;
-    for (int s = 0; s < n && kept < limit; s++)
+    for (int w = 0; w < used && kept < limit; w++)
     {
-        int w = s / EP_NMS_BLOCK;
-        if ((removed[w] >> (s % EP_NMS_BLOCK)) & 1ull)
+        int first = w * EP_NMS_BLOCK;
+        int count = n - first < EP_NMS_BLOCK ? n - first : EP_NMS_BLOCK;
+        ep_u64 diagonal[EP_NMS_BLOCK];
+        for (int b = 0; b < count; b++)
         {
-            continue;
+            diagonal[b] = mask[static_cast<long long>(first + b) * words + w];
         }
 
-        keep[kept++] = s;
-        const ep_u64* row = mask + static_cast<long long>(s) * words;
-        for (int k = w; k < used; k++)
+        ep_u64 gone = removed[w];
+        ep_u64 kept_bits = 0;
+        for (int b = 0; b < count && kept < limit; b++)
         {
-            removed[k] |= row[k];
+            if ((gone >> b) & 1ull)
+            {
+                continue;
+            }
+
+            keep[kept++] = first + b;
+            kept_bits |= 1ull << b;
+            gone |= diagonal[b];
+        }
+
+        for (int k = w + 1; k < used; k++)
+        {
+            ep_u64 acc = removed[k];
+            for (int b = 0; b < count; b++)
+            {
+                if ((kept_bits >> b) & 1ull)
+                {
+                    acc |= mask[static_cast<long long>(first + b) * words + k];
+                }
+            }
+
+            removed[k] = acc;
         }
     }
 
+    counter[1] = kept;
     result[0] = kept;
     result[1] = counter[0];
     result[2] = EP_RESULT_RECORD_FIXED + 3 * p.kpt_count;

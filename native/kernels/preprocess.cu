@@ -103,60 +103,122 @@ EP_DEVICE ep_u16 ep_half_bits(float f)
     return static_cast<ep_u16>(sign | ((a - 0x38000000u + 0x0fffu + ((a >> 13) & 1u)) >> 13));
 }
 
-EP_GLOBAL void ep_preprocess(const ep_u8* src, ep_preprocess_params p, void* dst)
+// The three model-input values (R, G, B planes) of output pixel (x, y).
+EP_DEVICE void ep_letterbox_pixel(const ep_u8* src, const ep_preprocess_params& p, int x, int y, float value[3])
 {
-    int x = static_cast<int>(ep_global_x());
+    int rx = x - p.pad_left;
+    int ry = y - p.pad_top;
+    if (rx < 0 || ry < 0 || rx >= p.resized_width || ry >= p.resized_height)
+    {
+        value[0] = value[1] = value[2] = 114.0f / 255.0f;
+        return;
+    }
+
+    int x0, x1, y0, y1;
+    float ax, ay;
+    ep_tap_x(rx, p.resized_width, p.src_width, x0, x1, ax);
+    ep_tap_y(ry, p.resized_height, p.src_height, y0, y1, ay);
+    int p00[3], p01[3], p10[3], p11[3];
+    ep_fetch(src, p, x0, y0, p00);
+    ep_fetch(src, p, x1, y0, p01);
+    ep_fetch(src, p, x0, y1, p10);
+    ep_fetch(src, p, x1, y1, p11);
+    // OpenCV's fixed point: 11-bit weights (cvRound of the float weights), a horizontal pass in int,
+    // then the vertical pass of its SIMD path.
+    int a0 = static_cast<int>(__builtin_rintf((1.0f - ax) * 2048.0f));
+    int a1 = static_cast<int>(__builtin_rintf(ax * 2048.0f));
+    int b0 = static_cast<int>(__builtin_rintf((1.0f - ay) * 2048.0f));
+    int b1 = static_cast<int>(__builtin_rintf(ay * 2048.0f));
+    for (int c = 0; c < 3; c++)
+    {
+        int top = p00[c] * a0 + p01[c] * a1;
+        int bottom = p10[c] * a0 + p11[c] * a1;
+        int b = (((b0 * (top >> 4)) >> 16) + ((b1 * (bottom >> 4)) >> 16) + 2) >> 2;
+        // Channel c of BGR goes to plane 2 - c of RGB.
+        value[2 - c] = static_cast<float>(ep_clamp_byte(b)) / 255.0f;
+    }
+}
+
+// P consecutive output pixels of one row per thread (P = 1, 2 or 4): the pixels' values, then one store
+// of P values per plane (P halves in one 2P-byte word, P floats in 4P bytes) where the row length keeps
+// those stores aligned, else one store per value.
+template <int P>
+EP_DEVICE void ep_preprocess_run(const ep_u8* src, const ep_preprocess_params& p, void* dst)
+{
+    int x = static_cast<int>(ep_global_x()) * P;
     int y = static_cast<int>(ep_global_y());
     if (x >= p.dst_width || y >= p.dst_height)
     {
         return;
     }
 
-    float value[3];
-    int rx = x - p.pad_left;
-    int ry = y - p.pad_top;
-    if (rx < 0 || ry < 0 || rx >= p.resized_width || ry >= p.resized_height)
+    float value[P][3];
+    int n = p.dst_width - x < P ? p.dst_width - x : P;
+    for (int i = 0; i < n; i++)
     {
-        value[0] = value[1] = value[2] = 114.0f / 255.0f;
-    }
-    else
-    {
-        int x0, x1, y0, y1;
-        float ax, ay;
-        ep_tap_x(rx, p.resized_width, p.src_width, x0, x1, ax);
-        ep_tap_y(ry, p.resized_height, p.src_height, y0, y1, ay);
-        int p00[3], p01[3], p10[3], p11[3];
-        ep_fetch(src, p, x0, y0, p00);
-        ep_fetch(src, p, x1, y0, p01);
-        ep_fetch(src, p, x0, y1, p10);
-        ep_fetch(src, p, x1, y1, p11);
-        // OpenCV's fixed point: 11-bit weights (cvRound of the float weights), a horizontal pass in int,
-        // then the vertical pass of its SIMD path.
-        int a0 = static_cast<int>(__builtin_rintf((1.0f - ax) * 2048.0f));
-        int a1 = static_cast<int>(__builtin_rintf(ax * 2048.0f));
-        int b0 = static_cast<int>(__builtin_rintf((1.0f - ay) * 2048.0f));
-        int b1 = static_cast<int>(__builtin_rintf(ay * 2048.0f));
-        for (int c = 0; c < 3; c++)
-        {
-            int top = p00[c] * a0 + p01[c] * a1;
-            int bottom = p10[c] * a0 + p11[c] * a1;
-            int b = (((b0 * (top >> 4)) >> 16) + ((b1 * (bottom >> 4)) >> 16) + 2) >> 2;
-            // Channel c of BGR goes to plane 2 - c of RGB.
-            value[2 - c] = static_cast<float>(ep_clamp_byte(b)) / 255.0f;
-        }
+        ep_letterbox_pixel(src, p, x + i, y, value[i]);
     }
 
     int plane = p.dst_width * p.dst_height;
     int at = y * p.dst_width + x;
+    bool packed = P > 1 && p.dst_width % P == 0;
     for (int c = 0; c < 3; c++)
     {
         if (p.half)
         {
-            static_cast<ep_u16*>(dst)[c * plane + at] = ep_half_bits(value[c]);
+            ep_u16* out = static_cast<ep_u16*>(dst) + c * plane + at;
+            if (packed)
+            {
+                ep_u64 word = 0;
+                for (int i = 0; i < P; i++)
+                {
+                    word |= static_cast<ep_u64>(ep_half_bits(value[i][c])) << (16 * i);
+                }
+
+                if (P == 2)
+                {
+                    *reinterpret_cast<ep_u32*>(out) = static_cast<ep_u32>(word);
+                }
+                else
+                {
+                    *reinterpret_cast<ep_u64*>(out) = word;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    out[i] = ep_half_bits(value[i][c]);
+                }
+            }
         }
         else
         {
-            static_cast<float*>(dst)[c * plane + at] = value[c];
+            float* out = static_cast<float*>(dst) + c * plane + at;
+            if (packed)
+            {
+                for (int i = 0; i < P; i += 2)
+                {
+                    ep_u64 word = static_cast<ep_u64>(ep_float_bits(value[i][c])) | (static_cast<ep_u64>(ep_float_bits(value[i + 1][c])) << 32);
+                    *reinterpret_cast<ep_u64*>(out + i) = word;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    out[i] = value[i][c];
+                }
+            }
         }
     }
 }
+
+// One output pixel per thread.
+EP_GLOBAL void ep_preprocess(const ep_u8* src, ep_preprocess_params p, void* dst) { ep_preprocess_run<1>(src, p, dst); }
+
+// Two output pixels per thread.
+EP_GLOBAL void ep_preprocess_x2(const ep_u8* src, ep_preprocess_params p, void* dst) { ep_preprocess_run<2>(src, p, dst); }
+
+// Four output pixels per thread.
+EP_GLOBAL void ep_preprocess_x4(const ep_u8* src, ep_preprocess_params p, void* dst) { ep_preprocess_run<4>(src, p, dst); }

@@ -2,8 +2,9 @@ namespace EdgePose.Native.Cuda.Kernels;
 
 /// <summary>
 /// Grid and block sizes of the EdgePose kernels, the numbers native/kernels/ep_launch.h uses for the host
-/// emulation: 32×8 threads per preprocess block (one per output pixel), 256 per block for the per-anchor,
-/// per-candidate and per-detection kernels, and 64-column tiles for the NMS mask.
+/// emulation: 32×8 threads per preprocess block (<see cref="PreprocessPixels"/> output pixels each), 256 per
+/// block for the per-anchor, per-candidate and per-detection-part kernels, and a fixed grid of 64-thread
+/// blocks that walks the NMS mask's tiles.
 /// </summary>
 public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint BlockX, uint BlockY)
 {
@@ -12,8 +13,18 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     public const int LinearBlock = 256;
     public const int NmsBlock = 64;
 
-    public static KernelLaunchConfig Preprocess(in PreprocessParams p) =>
-        new(Blocks(p.TargetWidth, PreprocessBlockX), Blocks(p.TargetHeight, PreprocessBlockY), PreprocessBlockX, PreprocessBlockY);
+    /// <summary>Output pixels per preprocess thread in production (ep_launch.h's EP_PREPROCESS_PIXELS).</summary>
+    public const int PreprocessPixels = 2;
+
+    /// <summary>The NMS mask's grid at most (ep_launch.h's EP_NMS_MASK_MAX_BLOCKS).</summary>
+    public const int NmsMaskMaxBlocks = 1024;
+
+    /// <summary>The production preprocess launch.</summary>
+    public static KernelLaunchConfig Preprocess(in PreprocessParams p) => Preprocess(p, PreprocessPixels);
+
+    /// <summary>The preprocess launch with <paramref name="pixelsPerThread"/> (1, 2 or 4) output pixels per thread.</summary>
+    public static KernelLaunchConfig Preprocess(in PreprocessParams p, int pixelsPerThread) =>
+        new(Blocks((int)Blocks(p.TargetWidth, pixelsPerThread), PreprocessBlockX), Blocks(p.TargetHeight, PreprocessBlockY), PreprocessBlockX, PreprocessBlockY);
 
     /// <summary>One thread per anchor.</summary>
     public static KernelLaunchConfig Decode(in DecodeParams p) => Linear(p.Rows);
@@ -21,14 +32,15 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     /// <summary>One thread per candidate slot.</summary>
     public static KernelLaunchConfig Sort(in DecodeParams p) => Linear(p.Capacity);
 
-    /// <summary>A square grid of 64×64 tiles over the NMS candidates, 64 threads each.</summary>
-    public static KernelLaunchConfig NmsMask(in DecodeParams p) => new((uint)p.MaskWords, (uint)p.MaskWords, NmsBlock, 1);
+    /// <summary>One 64-thread block per 64×64 tile of the capacity's mask, at most <see cref="NmsMaskMaxBlocks"/>; the blocks walk the tiles the frame's candidates need.</summary>
+    public static KernelLaunchConfig NmsMask(in DecodeParams p) =>
+        new((uint)Math.Min((long)p.MaskWords * p.MaskWords, NmsMaskMaxBlocks), 1, NmsBlock, 1);
 
     /// <summary>The sequential walk: one thread.</summary>
     public static KernelLaunchConfig NmsReduce => new(1, 1, 1, 1);
 
-    /// <summary>One thread per result slot.</summary>
-    public static KernelLaunchConfig Gather(in DecodeParams p) => Linear(p.MaxDetections);
+    /// <summary>One thread per part (the box, each keypoint) of each result slot.</summary>
+    public static KernelLaunchConfig Gather(in DecodeParams p) => Linear(p.MaxDetections * (1 + p.KeypointCount));
 
     /// <summary>Threads in the whole grid.</summary>
     public long Threads => (long)GridX * GridY * BlockX * BlockY;
