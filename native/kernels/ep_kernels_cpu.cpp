@@ -75,6 +75,7 @@ extern "C" int ep_cpu_postprocess(const float* raw, const ep_decode_params* p, i
     std::vector<ep_u64> keys(cap);
     std::vector<float> boxes(4 * cap);
     std::vector<int> anchors(cap), classes(cap), order(static_cast<std::size_t>(nms_cap));
+    std::vector<ep_box> sorted(static_cast<std::size_t>(nms_cap));
     std::vector<float> scores(cap);
     std::vector<ep_u64> mask(static_cast<std::size_t>(nms_cap) * static_cast<std::size_t>(words));
     std::vector<ep_u64> removed(static_cast<std::size_t>(words));
@@ -84,9 +85,9 @@ extern "C" int ep_cpu_postprocess(const float* raw, const ep_decode_params* p, i
         ep_decode(raw, params, counter.data(), keys.data(), boxes.data(), anchors.data(), classes.data(), scores.data());
     });
     ep_grid::launch(u(ep_blocks(params.capacity, EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1,
-                    [&] { ep_rank_sort(params, counter.data(), keys.data(), order.data()); });
+                    [&] { ep_rank_sort(params, counter.data(), keys.data(), boxes.data(), classes.data(), order.data(), sorted.data()); });
     ep_grid::launch(u(ep_nms_mask_blocks(p)), 1, EP_NMS_BLOCK, 1,
-                    [&] { ep_nms_mask(params, counter.data(), order.data(), boxes.data(), classes.data(), mask.data()); });
+                    [&] { ep_nms_mask(params, counter.data(), sorted.data(), mask.data()); });
     ep_grid::launch(1, 1, 1, 1, [&] { ep_nms_reduce(params, counter.data(), mask.data(), removed.data(), keep.data(), result); });
     ep_grid::launch(u(ep_blocks(ep_gather_threads(p), EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1, [&] {
         ep_gather(raw, params, counter.data(), order.data(), keep.data(), boxes.data(), anchors.data(), classes.data(), scores.data(), result);

@@ -9,7 +9,7 @@ enum
     EP_PREPROCESS_BLOCK_X = 32,
     EP_PREPROCESS_BLOCK_Y = 8,
     EP_LINEAR_BLOCK = 256,
-    EP_PREPROCESS_PIXELS = 2,     // output pixels per preprocess thread (ep_preprocess_x2)
+    EP_PREPROCESS_PIXELS = 1,     // output pixels per preprocess thread in production (ep_preprocess)
     EP_NMS_MASK_MAX_BLOCKS = 1024, // the NMS mask's fixed grid walks the tiles it needs
 };
 
@@ -29,8 +29,8 @@ static inline int ep_nms_mask_blocks(const ep_decode_params* p)
     return tiles < EP_NMS_MASK_MAX_BLOCKS ? static_cast<int>(tiles) : EP_NMS_MASK_MAX_BLOCKS;
 }
 
-// Threads of the gather: one per part (box, each keypoint) of each result slot.
-static inline int ep_gather_threads(const ep_decode_params* p) { return p->max_det * (1 + p->kpt_count); }
+// Threads of the gather: one per word of each result slot's record.
+static inline int ep_gather_threads(const ep_decode_params* p) { return p->max_det * (EP_RESULT_RECORD_FIXED + 3 * p->kpt_count); }
 
 // Words of the result buffer: header and max_det records.
 static inline int ep_result_words(const ep_decode_params* p)

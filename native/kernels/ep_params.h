@@ -27,6 +27,8 @@ struct ep_preprocess_params
     int pad_top;
     int half;            // 1: write float16, 0: float32
     int reserved;
+    double scale_x;      // OpenCV's inverse scales: 1 / (resized / size), computed once by the host
+    double scale_y;
 };
 
 // Decoding of the raw pose head [4 + classes + kpt_count * kpt_dims, rows] (or transposed) with NMS.

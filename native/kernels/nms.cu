@@ -4,23 +4,11 @@
 // IoU is EdgePose.Core's GreedyNms: float32 from boxes with the class offset, compared in double.
 #include "ep_raw.h"
 
-// Box of sorted position s with the class offset (none when class-agnostic), as Core's NMS sees it.
-EP_DEVICE void ep_nms_box(const ep_decode_params& p, const int* order, const float* boxes, const int* classes, int s, float b[4])
-{
-    int c = order[s];
-    float offset = p.class_agnostic ? 0.0f : static_cast<float>(classes[c]) * static_cast<float>(EP_CLASS_OFFSET);
-    for (int k = 0; k < 4; k++)
-    {
-        b[k] = boxes[4 * c + k] + offset;
-    }
-}
-
 // A fixed grid of EP_NMS_BLOCK-thread blocks walks the 64 × 64 tiles of the upper triangle of the mask
 // over the n candidates counted on the device (grid-stride, so the launch does not grow with the
 // capacity); thread t of tile (rb, cb) fills word cb of row rb * 64 + t: bit k set when that candidate
 // overlaps later candidate cb * 64 + k above the threshold.
-EP_GLOBAL void ep_nms_mask(ep_decode_params p, const int* counter, const int* order, const float* boxes,
-                           const int* classes, ep_u64* mask)
+EP_GLOBAL void ep_nms_mask(ep_decode_params p, const int* counter, const ep_box* EP_RESTRICT sorted, ep_u64* EP_RESTRICT mask)
 {
     int n = ep_nms_count(p, counter);
     int used = (n + EP_NMS_BLOCK - 1) / EP_NMS_BLOCK;
@@ -36,20 +24,19 @@ EP_GLOBAL void ep_nms_mask(ep_decode_params p, const int* counter, const int* or
             continue;
         }
 
-        float a[4];
-        ep_nms_box(p, order, boxes, classes, i, a);
-        float area_a = (a[2] - a[0]) * (a[3] - a[1]);
+        ep_box a = sorted[i];
+        float area_a = (a.x2 - a.x1) * (a.y2 - a.y1);
         int first = col_block * EP_NMS_BLOCK;
         int start = row_block == col_block ? i + 1 : first;
         int end = first + EP_NMS_BLOCK < n ? first + EP_NMS_BLOCK : n;
         ep_u64 bits = 0;
+        EP_UNROLL(8)
         for (int j = start; j < end; j++)
         {
-            float b[4];
-            ep_nms_box(p, order, boxes, classes, j, b);
-            float area_b = (b[2] - b[0]) * (b[3] - b[1]);
-            float w = ep_max(0.0f, ep_min(a[2], b[2]) - ep_max(a[0], b[0]));
-            float h = ep_max(0.0f, ep_min(a[3], b[3]) - ep_max(a[1], b[1]));
+            ep_box b = sorted[j];
+            float area_b = (b.x2 - b.x1) * (b.y2 - b.y1);
+            float w = ep_max(0.0f, ep_min(a.x2, b.x2) - ep_max(a.x1, b.x1));
+            float h = ep_max(0.0f, ep_min(a.y2, b.y2) - ep_max(a.y1, b.y1));
             float inter = w * h;
             float iou = inter / (area_a + area_b - inter);
             if (static_cast<double>(iou) > p.iou)
@@ -87,30 +74,33 @@ EP_GLOBAL void ep_nms_reduce(ep_decode_params p, int* counter, const ep_u64* mas
     {
         int first = w * EP_NMS_BLOCK;
         int count = n - first < EP_NMS_BLOCK ? n - first : EP_NMS_BLOCK;
+        // Fully unrolled over the 64 columns, so the words stay in registers.
         ep_u64 diagonal[EP_NMS_BLOCK];
-        for (int b = 0; b < count; b++)
+        EP_UNROLL(64)
+        for (int b = 0; b < EP_NMS_BLOCK; b++)
         {
-            diagonal[b] = mask[static_cast<long long>(first + b) * words + w];
+            diagonal[b] = b < count ? mask[static_cast<long long>(first + b) * words + w] : 0ull;
         }
 
         ep_u64 gone = removed[w];
         ep_u64 kept_bits = 0;
-        for (int b = 0; b < count && kept < limit; b++)
+        EP_UNROLL(64)
+        for (int b = 0; b < EP_NMS_BLOCK; b++)
         {
-            if ((gone >> b) & 1ull)
+            bool take = b < count && kept < limit && ((gone >> b) & 1ull) == 0;
+            if (take)
             {
-                continue;
+                keep[kept++] = first + b;
+                kept_bits |= 1ull << b;
+                gone |= diagonal[b];
             }
-
-            keep[kept++] = first + b;
-            kept_bits |= 1ull << b;
-            gone |= diagonal[b];
         }
 
         for (int k = w + 1; k < used; k++)
         {
             ep_u64 acc = removed[k];
-            for (int b = 0; b < count; b++)
+            EP_UNROLL(64)
+            for (int b = 0; b < EP_NMS_BLOCK; b++)
             {
                 if ((kept_bits >> b) & 1ull)
                 {

@@ -10,7 +10,7 @@ EP_DEVICE int ep_clamp_byte(int v) { return v < 0 ? 0 : (v > 255 ? 255 : v); }
 
 // Reads the B, G, R bytes of source pixel (x, y). NV12: OpenCV's BT.601 limited-range YUV → RGB in 20-bit
 // fixed point (the coefficients and rounding of cvtColor COLOR_YUV2BGR_NV12).
-EP_DEVICE void ep_fetch(const ep_u8* src, const ep_preprocess_params& p, int x, int y, int bgr[3])
+EP_DEVICE void ep_fetch(const ep_u8* EP_RESTRICT src, const ep_preprocess_params& p, int x, int y, int bgr[3])
 {
     if (p.format == EP_FORMAT_NV12)
     {
@@ -34,18 +34,17 @@ EP_DEVICE void ep_fetch(const ep_u8* src, const ep_preprocess_params& p, int x, 
     bgr[2] = px[2];
 }
 
-// OpenCV INTER_LINEAR's source position of resized coordinate d: f = (d + 0.5) * (size / resized) - 0.5,
-// computed in double as OpenCV does (its scale is 1 / (resized / size)), then rounded to float.
-EP_DEVICE float ep_source_position(int d, int resized, int size)
+// OpenCV INTER_LINEAR's source position of resized coordinate d: f = (d + 0.5) * scale - 0.5 in double,
+// where scale = 1 / (resized / size) (the host computes it once, as OpenCV does), then rounded to float.
+EP_DEVICE float ep_source_position(int d, double scale)
 {
-    double scale = 1.0 / (static_cast<double>(resized) / static_cast<double>(size));
     return static_cast<float>((static_cast<double>(d) + 0.5) * scale - 0.5);
 }
 
 // Horizontal taps: OpenCV clamps position and weight at the left and right edges.
-EP_DEVICE void ep_tap_x(int d, int resized, int size, int& i0, int& i1, float& w1)
+EP_DEVICE void ep_tap_x(int d, double scale, int size, int& i0, int& i1, float& w1)
 {
-    float f = ep_source_position(d, resized, size);
+    float f = ep_source_position(d, scale);
     float fl = __builtin_floorf(f);
     int i = static_cast<int>(fl);
     float w = f - fl;
@@ -67,9 +66,9 @@ EP_DEVICE void ep_tap_x(int d, int resized, int size, int& i0, int& i1, float& w
 }
 
 // Vertical taps: OpenCV keeps the weight and clamps only the two source rows.
-EP_DEVICE void ep_tap_y(int d, int resized, int size, int& i0, int& i1, float& w1)
+EP_DEVICE void ep_tap_y(int d, double scale, int size, int& i0, int& i1, float& w1)
 {
-    float f = ep_source_position(d, resized, size);
+    float f = ep_source_position(d, scale);
     float fl = __builtin_floorf(f);
     int i = static_cast<int>(fl);
     w1 = f - fl;
@@ -77,9 +76,13 @@ EP_DEVICE void ep_tap_y(int d, int resized, int size, int& i0, int& i1, float& w
     i1 = i + 1 < 0 ? 0 : (i + 1 > size - 1 ? size - 1 : i + 1);
 }
 
-// float → IEEE half, round to nearest even (what a float16 engine input expects).
+// float → IEEE half, round to nearest even (what a float16 engine input expects): the GPU's cvt.rn.f16.f32,
+// and on the host the same rounding in integer arithmetic.
 EP_DEVICE ep_u16 ep_half_bits(float f)
 {
+#if EP_HARDWARE_HALF
+    return __nvvm_f2h_rn(f);
+#else
     ep_u32 x = ep_float_bits(f);
     ep_u32 sign = (x >> 16) & 0x8000u;
     ep_u32 a = x & 0x7fffffffu;
@@ -101,10 +104,11 @@ EP_DEVICE ep_u16 ep_half_bits(float f)
     }
 
     return static_cast<ep_u16>(sign | ((a - 0x38000000u + 0x0fffu + ((a >> 13) & 1u)) >> 13));
+#endif
 }
 
 // The three model-input values (R, G, B planes) of output pixel (x, y).
-EP_DEVICE void ep_letterbox_pixel(const ep_u8* src, const ep_preprocess_params& p, int x, int y, float value[3])
+EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preprocess_params& p, int x, int y, float value[3])
 {
     int rx = x - p.pad_left;
     int ry = y - p.pad_top;
@@ -116,8 +120,8 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* src, const ep_preprocess_params& 
 
     int x0, x1, y0, y1;
     float ax, ay;
-    ep_tap_x(rx, p.resized_width, p.src_width, x0, x1, ax);
-    ep_tap_y(ry, p.resized_height, p.src_height, y0, y1, ay);
+    ep_tap_x(rx, p.scale_x, p.src_width, x0, x1, ax);
+    ep_tap_y(ry, p.scale_y, p.src_height, y0, y1, ay);
     int p00[3], p01[3], p10[3], p11[3];
     ep_fetch(src, p, x0, y0, p00);
     ep_fetch(src, p, x1, y0, p01);
@@ -143,7 +147,7 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* src, const ep_preprocess_params& 
 // of P values per plane (P halves in one 2P-byte word, P floats in 4P bytes) where the row length keeps
 // those stores aligned, else one store per value.
 template <int P>
-EP_DEVICE void ep_preprocess_run(const ep_u8* src, const ep_preprocess_params& p, void* dst)
+EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preprocess_params& p, void* EP_RESTRICT dst)
 {
     int x = static_cast<int>(ep_global_x()) * P;
     int y = static_cast<int>(ep_global_y());
@@ -215,10 +219,10 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* src, const ep_preprocess_params& p
 }
 
 // One output pixel per thread.
-EP_GLOBAL void ep_preprocess(const ep_u8* src, ep_preprocess_params p, void* dst) { ep_preprocess_run<1>(src, p, dst); }
+EP_GLOBAL void ep_preprocess(const ep_u8* EP_RESTRICT src, ep_preprocess_params p, void* EP_RESTRICT dst) { ep_preprocess_run<1>(src, p, dst); }
 
 // Two output pixels per thread.
-EP_GLOBAL void ep_preprocess_x2(const ep_u8* src, ep_preprocess_params p, void* dst) { ep_preprocess_run<2>(src, p, dst); }
+EP_GLOBAL void ep_preprocess_x2(const ep_u8* EP_RESTRICT src, ep_preprocess_params p, void* EP_RESTRICT dst) { ep_preprocess_run<2>(src, p, dst); }
 
 // Four output pixels per thread.
-EP_GLOBAL void ep_preprocess_x4(const ep_u8* src, ep_preprocess_params p, void* dst) { ep_preprocess_run<4>(src, p, dst); }
+EP_GLOBAL void ep_preprocess_x4(const ep_u8* EP_RESTRICT src, ep_preprocess_params p, void* EP_RESTRICT dst) { ep_preprocess_run<4>(src, p, dst); }

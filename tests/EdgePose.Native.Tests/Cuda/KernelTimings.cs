@@ -9,7 +9,7 @@ namespace EdgePose.Native.Tests.Cuda;
 /// <summary>
 /// Microbenchmarks of the kernels with CUDA events (GPU time, mean of 200 after a warm-up): the device's
 /// copy bandwidth; preprocess of a 1920×1080 BGR and NV12 frame to 640 float16 with 1, 2 and 4 pixels per
-/// thread (as a share of that bandwidth), launched one by one from the host and recorded 20 to a CUDA graph
+/// thread and several block shapes (as a share of that bandwidth), launched one by one from the host and recorded 20 to a CUDA graph
 /// (the GPU's own time, without the host's launch gaps); decode + NMS of an 8400-anchor, 17-keypoint
 /// output with about 1% of anchors above conf, with and without its graph, the result mapped or copied,
 /// and step by step. Writes one line per measurement as it goes, for docs/performance.md.
@@ -39,13 +39,14 @@ internal static class KernelTimings
             using var src = gpu.Context.AllocateDevice((ulong)p.SourceBytes);
             using var dst = gpu.Context.AllocateDevice((ulong)p.OutputBytes);
             src.FillAsync(0x80604020, (ulong)p.SourceBytes / 4, gpu.Stream);
-            foreach (int pixels in new[] { 1, 2, 4 })
+            foreach (var (pixels, bx, by) in new[] { (1, 32, 8), (1, 64, 4), (1, 128, 2), (1, 16, 16), (2, 32, 8), (4, 32, 8) })
             {
-                void Run() => gpu.Kernels.Preprocess((ulong)src.DevicePointer, p, (ulong)dst.DevicePointer, gpu.Stream, pixels);
+                void Run() => gpu.Kernels.Preprocess((ulong)src.DevicePointer, p, (ulong)dst.DevicePointer, gpu.Stream, pixels, bx, by);
                 float launched = Time(gpu, Run);
                 float graphed = TimeGraph(gpu, Run);
                 double gbs = (p.SourceBytes + p.OutputBytes) / (graphed * 1e6);
-                line($"preprocess 1920x1080 {format} -> 640x640 fp16, {pixels} px/thread{(pixels == KernelLaunchConfig.PreprocessPixels ? " (production)" : "")}: "
+                bool production = pixels == KernelLaunchConfig.PreprocessPixels && bx == KernelLaunchConfig.PreprocessBlockX && by == KernelLaunchConfig.PreprocessBlockY;
+                line($"preprocess 1920x1080 {format} -> 640x640 fp16, {pixels} px/thread, {bx}x{by} blocks{(production ? " (production)" : "")}: "
                     + $"{launched * 1000f:F2} µs launched one by one, {graphed * 1000f:F2} µs in a graph = {gbs:F0} GB/s = {100 * gbs / copyGBs:F0}% of copy bandwidth");
             }
         }

@@ -18,6 +18,7 @@ public class KernelAbiTests
         Assert.Equal(preprocess, Marshal.SizeOf<PreprocessParams>());
         Assert.Equal(decode, Marshal.SizeOf<DecodeParams>());
         Assert.Equal(64, Marshal.OffsetOf<DecodeParams>(nameof(DecodeParams.Iou)).ToInt32());
+        Assert.Equal(56, Marshal.OffsetOf<PreprocessParams>(nameof(PreprocessParams.ScaleX)).ToInt32());
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public class KernelAbiTests
         Assert.Equal(new KernelLaunchConfig(33, 1, 256, 1), KernelLaunchConfig.Decode(p));
         Assert.Equal(new KernelLaunchConfig(33, 1, 256, 1), KernelLaunchConfig.Sort(p));
         Assert.Equal(new KernelLaunchConfig(1024, 1, 64, 1), KernelLaunchConfig.NmsMask(p));
-        Assert.Equal(new KernelLaunchConfig(8, 1, 256, 1), KernelLaunchConfig.Gather(p)); // 100 slots × (box + 17 keypoints)
+        Assert.Equal(new KernelLaunchConfig(23, 1, 256, 1), KernelLaunchConfig.Gather(p)); // 100 slots × 58 words
         Assert.Equal(100, p.MaxDetections);
         Assert.Equal(4 + (100 * (7 + 51)), p.ResultWords);
     }

@@ -87,7 +87,11 @@ public sealed unsafe class CudaKernels : IDisposable
         Preprocess(source, p, destination, stream, KernelLaunchConfig.PreprocessPixels);
 
     /// <summary>The preprocess with the kernel variant of <paramref name="pixelsPerThread"/> (1, 2 or 4) output pixels per thread (for benchmarks).</summary>
-    public void Preprocess(ulong source, in PreprocessParams p, ulong destination, CudaStream stream, int pixelsPerThread)
+    public void Preprocess(ulong source, in PreprocessParams p, ulong destination, CudaStream stream, int pixelsPerThread) =>
+        Preprocess(source, p, destination, stream, pixelsPerThread, KernelLaunchConfig.PreprocessBlockX, KernelLaunchConfig.PreprocessBlockY);
+
+    /// <summary>The preprocess with blocks of <paramref name="blockX"/> × <paramref name="blockY"/> threads (for benchmarks).</summary>
+    internal void Preprocess(ulong source, in PreprocessParams p, ulong destination, CudaStream stream, int pixelsPerThread, int blockX, int blockY)
     {
         if (source == 0 || destination == 0)
         {
@@ -99,7 +103,7 @@ public sealed unsafe class CudaKernels : IDisposable
             throw new ArgumentOutOfRangeException(nameof(pixelsPerThread), pixelsPerThread, "the preprocess kernels write 1, 2 or 4 pixels per thread");
         }
 
-        var config = KernelLaunchConfig.Preprocess(p, pixelsPerThread);
+        var config = KernelLaunchConfig.Preprocess(p, pixelsPerThread, blockX, blockY);
         using var scope = _context.Push();
         ulong src = source, dst = destination;
         PreprocessParams pp = p;
@@ -176,7 +180,7 @@ public sealed unsafe class CudaKernels : IDisposable
         ulong counter = Address(buffers.Counter), keys = Address(buffers.Keys), boxes = Address(buffers.Boxes);
         ulong anchors = Address(buffers.Anchors), classes = Address(buffers.Classes), scores = Address(buffers.Scores);
         ulong order = Address(buffers.Order), mask = Address(buffers.Mask), removed = Address(buffers.Removed);
-        ulong keep = Address(buffers.Keep), result = buffers.ResultDeviceAddress;
+        ulong keep = Address(buffers.Keep), result = buffers.ResultDeviceAddress, sorted = Address(buffers.SortedBoxes);
 
         void** decode = stackalloc void*[8] { &output, &pp, &counter, &keys, &boxes, &anchors, &classes, &scores };
         if (steps > 1)
@@ -184,13 +188,13 @@ public sealed unsafe class CudaKernels : IDisposable
             Launch(_decode, KernelLaunchConfig.Decode(p), stream, decode);
         }
 
-        void** sort = stackalloc void*[4] { &pp, &counter, &keys, &order };
+        void** sort = stackalloc void*[7] { &pp, &counter, &keys, &boxes, &classes, &order, &sorted };
         if (steps > 2)
         {
             Launch(_sort, KernelLaunchConfig.Sort(p), stream, sort);
         }
 
-        void** nmsMask = stackalloc void*[6] { &pp, &counter, &order, &boxes, &classes, &mask };
+        void** nmsMask = stackalloc void*[4] { &pp, &counter, &sorted, &mask };
         if (steps > 3)
         {
             Launch(_nmsMask, KernelLaunchConfig.NmsMask(p), stream, nmsMask);

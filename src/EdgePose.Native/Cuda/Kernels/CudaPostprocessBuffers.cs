@@ -4,7 +4,7 @@ namespace EdgePose.Native.Cuda.Kernels;
 
 /// <summary>
 /// The device scratch of the decode/NMS kernels for one output layout and its options (candidate and
-/// kept counters, candidates, sort order, IoU mask, kept list) and the compact result. The result is
+/// kept counters, candidates, sort order, sorted boxes, IoU mask, kept list) and the compact result. The result is
 /// either written by the kernels straight into pinned host memory mapped into the GPU (no copy; on
 /// Jetson, where the GPU shares the host's memory, the natural path) or into device memory and copied
 /// to pinned host memory once per frame. Also keeps the CUDA graphs recorded for these buffers. Made
@@ -33,6 +33,7 @@ public sealed class CudaPostprocessBuffers : IDisposable
             Classes = Add(context.AllocateDevice(4 * cap));
             Scores = Add(context.AllocateDevice(4 * cap));
             Order = Add(context.AllocateDevice(4 * nms));
+            SortedBoxes = Add(context.AllocateDevice(16 * nms));
             Mask = Add(context.AllocateDevice(8 * nms * words));
             Removed = Add(context.AllocateDevice(8 * words));
             Keep = Add(context.AllocateDevice(4 * (ulong)p.MaxDetections));
@@ -72,6 +73,8 @@ public sealed class CudaPostprocessBuffers : IDisposable
     internal CudaDeviceBuffer Scores { get; }
 
     internal CudaDeviceBuffer Order { get; }
+
+    internal CudaDeviceBuffer SortedBoxes { get; }
 
     internal CudaDeviceBuffer Mask { get; }
 

@@ -3,7 +3,7 @@ namespace EdgePose.Native.Cuda.Kernels;
 /// <summary>
 /// Grid and block sizes of the EdgePose kernels, the numbers native/kernels/ep_launch.h uses for the host
 /// emulation: 32×8 threads per preprocess block (<see cref="PreprocessPixels"/> output pixels each), 256 per
-/// block for the per-anchor, per-candidate and per-detection-part kernels, and a fixed grid of 64-thread
+/// block for the per-anchor, per-candidate and per-result-word kernels, and a fixed grid of 64-thread
 /// blocks that walks the NMS mask's tiles.
 /// </summary>
 public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint BlockX, uint BlockY)
@@ -14,7 +14,7 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     public const int NmsBlock = 64;
 
     /// <summary>Output pixels per preprocess thread in production (ep_launch.h's EP_PREPROCESS_PIXELS).</summary>
-    public const int PreprocessPixels = 2;
+    public const int PreprocessPixels = 1;
 
     /// <summary>The NMS mask's grid at most (ep_launch.h's EP_NMS_MASK_MAX_BLOCKS).</summary>
     public const int NmsMaskMaxBlocks = 1024;
@@ -24,7 +24,11 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
 
     /// <summary>The preprocess launch with <paramref name="pixelsPerThread"/> (1, 2 or 4) output pixels per thread.</summary>
     public static KernelLaunchConfig Preprocess(in PreprocessParams p, int pixelsPerThread) =>
-        new(Blocks((int)Blocks(p.TargetWidth, pixelsPerThread), PreprocessBlockX), Blocks(p.TargetHeight, PreprocessBlockY), PreprocessBlockX, PreprocessBlockY);
+        Preprocess(p, pixelsPerThread, PreprocessBlockX, PreprocessBlockY);
+
+    /// <summary>The preprocess launch with blocks of <paramref name="blockX"/> × <paramref name="blockY"/> threads (for benchmarks: the kernel's result does not depend on the block shape).</summary>
+    public static KernelLaunchConfig Preprocess(in PreprocessParams p, int pixelsPerThread, int blockX, int blockY) =>
+        new(Blocks((int)Blocks(p.TargetWidth, pixelsPerThread), blockX), Blocks(p.TargetHeight, blockY), (uint)blockX, (uint)blockY);
 
     /// <summary>One thread per anchor.</summary>
     public static KernelLaunchConfig Decode(in DecodeParams p) => Linear(p.Rows);
@@ -39,8 +43,8 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     /// <summary>The sequential walk: one thread.</summary>
     public static KernelLaunchConfig NmsReduce => new(1, 1, 1, 1);
 
-    /// <summary>One thread per part (the box, each keypoint) of each result slot.</summary>
-    public static KernelLaunchConfig Gather(in DecodeParams p) => Linear(p.MaxDetections * (1 + p.KeypointCount));
+    /// <summary>One thread per word of each result slot's record.</summary>
+    public static KernelLaunchConfig Gather(in DecodeParams p) => Linear(p.MaxDetections * p.RecordWords);
 
     /// <summary>Threads in the whole grid.</summary>
     public long Threads => (long)GridX * GridY * BlockX * BlockY;
