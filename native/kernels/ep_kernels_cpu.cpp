@@ -86,7 +86,7 @@ extern "C" int ep_cpu_postprocess(const float* raw, const ep_decode_params* p, i
     });
     ep_grid::launch(u(ep_blocks(params.capacity, EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1,
                     [&] { ep_rank_sort(params, counter.data(), keys.data(), boxes.data(), classes.data(), order.data(), sorted.data()); });
-    ep_grid::launch(u(ep_nms_mask_blocks(p)), 1, EP_NMS_BLOCK, 1,
+    ep_grid::launch(u(ep_nms_mask_blocks(p)), 1, EP_NMS_MASK_THREADS, 1,
                     [&] { ep_nms_mask(params, counter.data(), sorted.data(), mask.data()); });
     ep_grid::launch(1, 1, 1, 1, [&] { ep_nms_reduce(params, counter.data(), mask.data(), removed.data(), keep.data(), result); });
     ep_grid::launch(u(ep_blocks(ep_gather_threads(p), EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1, [&] {

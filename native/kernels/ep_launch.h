@@ -11,6 +11,7 @@ enum
     EP_LINEAR_BLOCK = 256,
     EP_PREPROCESS_PIXELS = 1,     // output pixels per preprocess thread in production (ep_preprocess)
     EP_NMS_MASK_MAX_BLOCKS = 1024, // the NMS mask's fixed grid walks the tiles it needs
+    EP_NMS_MASK_THREADS = 256,    // threads per NMS mask block: half a 64 × 64 tile, 8 per row
 };
 
 static inline int ep_blocks(int threads, int per_block) { return (threads + per_block - 1) / per_block; }
@@ -21,12 +22,12 @@ static inline int ep_nms_capacity(const ep_decode_params* p)
     return p->capacity < p->max_candidates ? p->capacity : p->max_candidates;
 }
 
-// Blocks of the NMS mask's grid: one per tile of the capacity's upper triangle, at most EP_NMS_MASK_MAX_BLOCKS.
+// Blocks of the NMS mask's grid: one per half tile of the capacity's mask, at most EP_NMS_MASK_MAX_BLOCKS.
 static inline int ep_nms_mask_blocks(const ep_decode_params* p)
 {
     int words = ep_blocks(ep_nms_capacity(p), EP_NMS_BLOCK);
-    long long tiles = static_cast<long long>(words) * words;
-    return tiles < EP_NMS_MASK_MAX_BLOCKS ? static_cast<int>(tiles) : EP_NMS_MASK_MAX_BLOCKS;
+    long long units = 2LL * words * words;
+    return units < EP_NMS_MASK_MAX_BLOCKS ? static_cast<int>(units) : EP_NMS_MASK_MAX_BLOCKS;
 }
 
 // Threads of the gather: one per word of each result slot's record.

@@ -60,5 +60,6 @@ enum
     EP_RESULT_HEADER = 4,        // detections, candidates above conf, words per record, reserved
     EP_RESULT_RECORD_FIXED = 7,
     EP_NMS_BLOCK = 64,           // columns per IoU mask word
+    EP_NMS_LOCAL_WORDS = 16,     // the NMS walk keeps removed bits in its own memory up to 16 words
     EP_CLASS_OFFSET = 7680,      // per-class box offset of class-aware NMS (Ultralytics' max_wh)
 };

@@ -1,24 +1,29 @@
 // NMS as torchvision's CUDA kernel does it: a parallel IoU bitmask over the score-sorted candidates
-// (a block of 64 threads per 64 × 64 tile, one 64-bit word per row and column block), then one thread
+// (64 × 64 tiles, one 64-bit word per row and column block), then one thread
 // walks the candidates in order, keeps those no kept candidate suppresses and ORs in their mask rows.
 // IoU is EdgePose.Core's GreedyNms: float32 from boxes with the class offset, compared in double.
 #include "ep_raw.h"
 
-// A fixed grid of EP_NMS_BLOCK-thread blocks walks the 64 × 64 tiles of the upper triangle of the mask
-// over the n candidates counted on the device (grid-stride, so the launch does not grow with the
-// capacity); thread t of tile (rb, cb) fills word cb of row rb * 64 + t: bit k set when that candidate
-// overlaps later candidate cb * 64 + k above the threshold.
+// A fixed grid of EP_NMS_MASK_THREADS-thread blocks walks the upper triangle of the mask over the n
+// candidates counted on the device (grid-stride, so the launch does not grow with the capacity), half a
+// 64 × 64 tile per step: thread t takes row t / 8 of the half tile and columns 8 × (t % 8) to + 7, and
+// writes their 8 bits as one byte of the row's 64-bit word (bit k set when the row's candidate overlaps
+// later candidate k of the column block above the threshold). Eight threads per word keep many rows in
+// flight, and each byte has one writer, so no word needs clearing or atomics.
 EP_GLOBAL void ep_nms_mask(ep_decode_params p, const int* counter, const ep_box* EP_RESTRICT sorted, ep_u64* EP_RESTRICT mask)
 {
     int n = ep_nms_count(p, counter);
     int used = (n + EP_NMS_BLOCK - 1) / EP_NMS_BLOCK;
-    int tiles = used * used;
+    int units = 2 * used * used;
     int words = ep_mask_words(p);
-    for (int t = static_cast<int>(ep_block_x()); t < tiles; t += static_cast<int>(ep_grid_dim_x()))
+    int t = static_cast<int>(ep_thread_x());
+    int chunk = t % 8;
+    for (int u = static_cast<int>(ep_block_x()); u < units; u += static_cast<int>(ep_grid_dim_x()))
     {
-        int row_block = t / used;
-        int col_block = t % used;
-        int i = row_block * EP_NMS_BLOCK + static_cast<int>(ep_thread_x());
+        int tile = u / 2;
+        int row_block = tile / used;
+        int col_block = tile % used;
+        int i = row_block * EP_NMS_BLOCK + (u % 2) * (EP_NMS_BLOCK / 2) + t / 8;
         if (row_block > col_block || i >= n)
         {
             continue;
@@ -26,13 +31,17 @@ EP_GLOBAL void ep_nms_mask(ep_decode_params p, const int* counter, const ep_box*
 
         ep_box a = sorted[i];
         float area_a = (a.x2 - a.x1) * (a.y2 - a.y1);
-        int first = col_block * EP_NMS_BLOCK;
-        int start = row_block == col_block ? i + 1 : first;
-        int end = first + EP_NMS_BLOCK < n ? first + EP_NMS_BLOCK : n;
-        ep_u64 bits = 0;
+        int first = col_block * EP_NMS_BLOCK + 8 * chunk;
+        unsigned int bits = 0;
         EP_UNROLL(8)
-        for (int j = start; j < end; j++)
+        for (int k = 0; k < 8; k++)
         {
+            int j = first + k;
+            if (j <= i || j >= n)
+            {
+                continue;
+            }
+
             ep_box b = sorted[j];
             float area_b = (b.x2 - b.x1) * (b.y2 - b.y1);
             float w = ep_max(0.0f, ep_min(a.x2, b.x2) - ep_max(a.x1, b.x1));
@@ -41,11 +50,12 @@ EP_GLOBAL void ep_nms_mask(ep_decode_params p, const int* counter, const ep_box*
             float iou = inter / (area_a + area_b - inter);
             if (static_cast<double>(iou) > p.iou)
             {
-                bits |= 1ull << (j - first);
+                bits |= 1u << k;
             }
         }
 
-        mask[static_cast<long long>(i) * words + col_block] = bits;
+        // Byte chunk of the little-endian word holds columns 8 × chunk to 8 × chunk + 7.
+        reinterpret_cast<ep_u8*>(mask + static_cast<long long>(i) * words + col_block)[chunk] = static_cast<ep_u8>(bits);
     }
 }
 
@@ -63,9 +73,13 @@ EP_GLOBAL void ep_nms_reduce(ep_decode_params p, int* counter, const ep_u64* mas
     int n = ep_nms_count(p, counter);
     int words = ep_mask_words(p);
     int used = (n + EP_NMS_BLOCK - 1) / EP_NMS_BLOCK;
+    // Up to EP_NMS_LOCAL_WORDS words (1024 candidates) the removed bits stay in the thread's own memory;
+    // beyond, in the global scratch.
+    ep_u64 local_removed[EP_NMS_LOCAL_WORDS];
+    ep_u64* gone_bits = used <= EP_NMS_LOCAL_WORDS ? local_removed : removed;
     for (int w = 0; w < used; w++)
     {
-        removed[w] = 0;
+        gone_bits[w] = 0;
     }
 
     int limit = p.max_det < n ? p.max_det : n;
@@ -82,7 +96,7 @@ EP_GLOBAL void ep_nms_reduce(ep_decode_params p, int* counter, const ep_u64* mas
             diagonal[b] = b < count ? mask[static_cast<long long>(first + b) * words + w] : 0ull;
         }
 
-        ep_u64 gone = removed[w];
+        ep_u64 gone = gone_bits[w];
         ep_u64 kept_bits = 0;
         EP_UNROLL(64)
         for (int b = 0; b < EP_NMS_BLOCK; b++)
@@ -98,7 +112,7 @@ EP_GLOBAL void ep_nms_reduce(ep_decode_params p, int* counter, const ep_u64* mas
 
         for (int k = w + 1; k < used; k++)
         {
-            ep_u64 acc = removed[k];
+            ep_u64 acc = gone_bits[k];
             EP_UNROLL(64)
             for (int b = 0; b < EP_NMS_BLOCK; b++)
             {
@@ -108,7 +122,7 @@ EP_GLOBAL void ep_nms_reduce(ep_decode_params p, int* counter, const ep_u64* mas
                 }
             }
 
-            removed[k] = acc;
+            gone_bits[k] = acc;
         }
     }
 

@@ -17,8 +17,20 @@ EP_DEVICE void ep_fetch(const ep_u8* EP_RESTRICT src, const ep_preprocess_params
         const int shift = 20;
         int luma = src[y * p.src_stride + x] - 16;
         const ep_u8* uv = src + p.uv_offset + (y >> 1) * p.uv_stride + (x & ~1);
-        int u = uv[0] - 128;
-        int v = uv[1] - 128;
+        int u, v;
+        if (((reinterpret_cast<unsigned long long>(src) | static_cast<unsigned long long>(p.uv_offset | p.uv_stride)) & 1) == 0)
+        {
+            // The U, V pair in one 16-bit load (aligned: even address, offset, stride and column; little-endian).
+            ep_u16 pair = *reinterpret_cast<const ep_u16*>(uv);
+            u = (pair & 0xff) - 128;
+            v = (pair >> 8) - 128;
+        }
+        else
+        {
+            u = uv[0] - 128;
+            v = uv[1] - 128;
+        }
+
         int yy = (luma < 0 ? 0 : luma) * 1220542;
         int half = 1 << (shift - 1);
         bgr[0] = ep_clamp_byte((yy + half + 2116026 * u) >> shift);

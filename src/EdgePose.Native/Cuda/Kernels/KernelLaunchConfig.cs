@@ -3,7 +3,7 @@ namespace EdgePose.Native.Cuda.Kernels;
 /// <summary>
 /// Grid and block sizes of the EdgePose kernels, the numbers native/kernels/ep_launch.h uses for the host
 /// emulation: 32×8 threads per preprocess block (<see cref="PreprocessPixels"/> output pixels each), 256 per
-/// block for the per-anchor, per-candidate and per-result-word kernels, and a fixed grid of 64-thread
+/// block for the per-anchor, per-candidate and per-result-word kernels, and a fixed grid of 256-thread
 /// blocks that walks the NMS mask's tiles.
 /// </summary>
 public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint BlockX, uint BlockY)
@@ -18,6 +18,9 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
 
     /// <summary>The NMS mask's grid at most (ep_launch.h's EP_NMS_MASK_MAX_BLOCKS).</summary>
     public const int NmsMaskMaxBlocks = 1024;
+
+    /// <summary>Threads per NMS mask block (ep_launch.h's EP_NMS_MASK_THREADS): half a tile, 8 per row.</summary>
+    public const int NmsMaskThreads = 256;
 
     /// <summary>The production preprocess launch.</summary>
     public static KernelLaunchConfig Preprocess(in PreprocessParams p) => Preprocess(p, PreprocessPixels);
@@ -36,9 +39,9 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     /// <summary>One thread per candidate slot.</summary>
     public static KernelLaunchConfig Sort(in DecodeParams p) => Linear(p.Capacity);
 
-    /// <summary>One 64-thread block per 64×64 tile of the capacity's mask, at most <see cref="NmsMaskMaxBlocks"/>; the blocks walk the tiles the frame's candidates need.</summary>
+    /// <summary>One 256-thread block per half 64×64 tile of the capacity's mask, at most <see cref="NmsMaskMaxBlocks"/>; the blocks walk the tiles the frame's candidates need.</summary>
     public static KernelLaunchConfig NmsMask(in DecodeParams p) =>
-        new((uint)Math.Min((long)p.MaskWords * p.MaskWords, NmsMaskMaxBlocks), 1, NmsBlock, 1);
+        new((uint)Math.Min(2L * p.MaskWords * p.MaskWords, NmsMaskMaxBlocks), 1, NmsMaskThreads, 1);
 
     /// <summary>The sequential walk: one thread.</summary>
     public static KernelLaunchConfig NmsReduce => new(1, 1, 1, 1);
