@@ -134,17 +134,30 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preproc
     float ax, ay;
     ep_tap_x(rx, p.scale_x, p.src_width, x0, x1, ax);
     ep_tap_y(ry, p.scale_y, p.src_height, y0, y1, ay);
-    int p00[3], p01[3], p10[3], p11[3];
-    ep_fetch(src, p, x0, y0, p00);
-    ep_fetch(src, p, x1, y0, p01);
-    ep_fetch(src, p, x0, y1, p10);
-    ep_fetch(src, p, x1, y1, p11);
     // OpenCV's fixed point: 11-bit weights (cvRound of the float weights), a horizontal pass in int,
     // then the vertical pass of its SIMD path.
     int a0 = static_cast<int>(__builtin_rintf((1.0f - ax) * 2048.0f));
     int a1 = static_cast<int>(__builtin_rintf(ax * 2048.0f));
     int b0 = static_cast<int>(__builtin_rintf((1.0f - ay) * 2048.0f));
     int b1 = static_cast<int>(__builtin_rintf(ay * 2048.0f));
+    // A tap of weight 0 adds 0 whatever its pixel, so it is not read: at integer reductions (1920x1080
+    // to 640x360 is 3x) every sample sits on a source pixel and one tap of four is read.
+    int p00[3], p01[3] = {0, 0, 0}, p10[3] = {0, 0, 0}, p11[3] = {0, 0, 0};
+    ep_fetch(src, p, x0, y0, p00);
+    if (a1 != 0)
+    {
+        ep_fetch(src, p, x1, y0, p01);
+    }
+
+    if (b1 != 0)
+    {
+        ep_fetch(src, p, x0, y1, p10);
+        if (a1 != 0)
+        {
+            ep_fetch(src, p, x1, y1, p11);
+        }
+    }
+
     for (int c = 0; c < 3; c++)
     {
         int top = p00[c] * a0 + p01[c] * a1;

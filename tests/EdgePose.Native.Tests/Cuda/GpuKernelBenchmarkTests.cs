@@ -19,7 +19,7 @@ public class GpuKernelBenchmarkTests(ITestOutputHelper output)
             output.WriteLine(line);
         }
 
-        Assert.Equal(31, lines.Count);
+        Assert.Equal(33, lines.Count);
         Assert.DoesNotContain(lines, l => l.Contains("NaN", StringComparison.Ordinal));
     }
 }

@@ -11,9 +11,9 @@ namespace EdgePose.Native.Tests.Cuda;
 /// </summary>
 internal static class GpuParity
 {
-    /// <summary>The preprocess cases: 1080p BGR and NV12 to float16, an odd-size BGRA and an unresized BGR to float32.</summary>
+    /// <summary>The preprocess cases: 1080p BGR and NV12 to float16 (an exact 3x reduction: one tap read), 1600x900 NV12 (2.5x: four taps), an odd-size BGRA and an unresized BGR to float32.</summary>
     public static IReadOnlyList<(int Width, int Height, KernelPixelFormat Format, bool Half)> PreprocessCases { get; } =
-        [(1920, 1080, KernelPixelFormat.Bgr, true), (1920, 1080, KernelPixelFormat.Nv12, true), (641, 479, KernelPixelFormat.Bgra, false), (640, 640, KernelPixelFormat.Bgr, false)];
+        [(1920, 1080, KernelPixelFormat.Bgr, true), (1920, 1080, KernelPixelFormat.Nv12, true), (1600, 900, KernelPixelFormat.Nv12, true), (641, 479, KernelPixelFormat.Bgra, false), (640, 640, KernelPixelFormat.Bgr, false)];
 
     /// <summary>Values of the GPU's model input that differ from the emulation's, for random pixels, with each kernel variant (1, 2 and 4 pixels per thread) summed.</summary>
     public static int Preprocess(GpuSession gpu, int width, int height, KernelPixelFormat format, bool half) =>
