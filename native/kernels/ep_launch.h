@@ -10,7 +10,7 @@ enum
     EP_PREPROCESS_BLOCK_Y = 8,
     EP_LINEAR_BLOCK = 256,
     EP_PREPROCESS_PIXELS = 1,     // output pixels per preprocess thread in production (ep_preprocess)
-    EP_NMS_MASK_MAX_BLOCKS = 1024, // the NMS mask's fixed grid walks the tiles it needs
+    EP_NMS_MASK_MAX_BLOCKS = 256,  // the NMS mask's fixed grid walks the tiles it needs
     EP_NMS_MASK_THREADS = 256,    // threads per NMS mask block: half a 64 × 64 tile, 8 per row
 };
 

@@ -40,7 +40,7 @@ public class KernelAbiTests
 
         Assert.Equal(new KernelLaunchConfig(33, 1, 256, 1), KernelLaunchConfig.Decode(p));
         Assert.Equal(new KernelLaunchConfig(33, 1, 256, 1), KernelLaunchConfig.Sort(p));
-        Assert.Equal(new KernelLaunchConfig(1024, 1, 256, 1), KernelLaunchConfig.NmsMask(p));
+        Assert.Equal(new KernelLaunchConfig(256, 1, 256, 1), KernelLaunchConfig.NmsMask(p));
         Assert.Equal(new KernelLaunchConfig(23, 1, 256, 1), KernelLaunchConfig.Gather(p)); // 100 slots × 58 words
         Assert.Equal(100, p.MaxDetections);
         Assert.Equal(4 + (100 * (7 + 51)), p.ResultWords);

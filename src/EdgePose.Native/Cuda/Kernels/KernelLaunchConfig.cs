@@ -17,7 +17,7 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     public const int PreprocessPixels = 1;
 
     /// <summary>The NMS mask's grid at most (ep_launch.h's EP_NMS_MASK_MAX_BLOCKS).</summary>
-    public const int NmsMaskMaxBlocks = 1024;
+    public const int NmsMaskMaxBlocks = 256;
 
     /// <summary>Threads per NMS mask block (ep_launch.h's EP_NMS_MASK_THREADS): half a tile, 8 per row.</summary>
     public const int NmsMaskThreads = 256;
