@@ -46,6 +46,14 @@ void Section(string name, Action body)
     }
 }
 
+Section("kernel resources", () =>
+{
+    foreach (var (kernel, registers, local) in gpu.Kernels.Resources())
+    {
+        Console.WriteLine($"{kernel}: {registers} registers, {local} local bytes per thread");
+    }
+});
+
 Section("preprocess parity", () =>
 {
     foreach (var (w, h, format, half) in GpuParity.PreprocessCases)

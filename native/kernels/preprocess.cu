@@ -6,6 +6,22 @@
 #include "ep_cuda.h"
 #include "ep_params.h"
 
+// byte / 255 as IEEE float division gives it, for every byte: computed by the compiler (constant
+// evaluation rounds as the division instruction does), read by the kernel instead of dividing.
+struct ep_unit_table
+{
+    float v[256];
+    constexpr ep_unit_table() : v()
+    {
+        for (int i = 0; i < 256; i++)
+        {
+            v[i] = static_cast<float>(i) / 255.0f;
+        }
+    }
+};
+
+EP_DEVICE_DATA ep_unit_table ep_unit255 = ep_unit_table(); // global memory: a constant bank would serialise the threads' different bytes
+
 EP_DEVICE int ep_clamp_byte(int v) { return v < 0 ? 0 : (v > 255 ? 255 : v); }
 
 // Reads the B, G, R bytes of source pixel (x, y). NV12: OpenCV's BT.601 limited-range YUV → RGB in 20-bit
@@ -164,7 +180,7 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preproc
         int bottom = p10[c] * a0 + p11[c] * a1;
         int b = (((b0 * (top >> 4)) >> 16) + ((b1 * (bottom >> 4)) >> 16) + 2) >> 2;
         // Channel c of BGR goes to plane 2 - c of RGB.
-        value[2 - c] = static_cast<float>(ep_clamp_byte(b)) / 255.0f;
+        value[2 - c] = ep_unit255.v[ep_clamp_byte(b)];
     }
 }
 

@@ -164,4 +164,7 @@ internal static unsafe partial class CudaDriverApi
 
     [LibraryImport(Lib)]
     public static partial CudaResult cuGraphDestroy(nint graph);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuFuncGetAttribute(out int value, int attribute, nint function);
 }

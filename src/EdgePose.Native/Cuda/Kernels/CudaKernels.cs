@@ -68,6 +68,17 @@ public sealed unsafe class CudaKernels : IDisposable
         }
     }
 
+    /// <summary>Each kernel's name with the registers and local bytes per thread the driver compiled it to.</summary>
+    public IEnumerable<(string Kernel, int Registers, int LocalBytes)> Resources()
+    {
+        using var scope = _context.Push();
+        foreach (var f in (CudaFunction[])[_preprocess[1], _preprocess[2], _preprocess[4], _decode, _sort, _nmsMask, _nmsReduce, _gather])
+        {
+            var (registers, local) = f.Resources();
+            yield return (f.Name, registers, local);
+        }
+    }
+
     /// <summary>The PTX architecture loaded (e.g. 87 for sm_87).</summary>
     public int Architecture { get; }
 
