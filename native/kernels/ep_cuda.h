@@ -27,7 +27,6 @@ EP_DEVICE int ep_atomic_add(int* p, int v) { return __nvvm_atom_add_gen_i(p, v);
 #define EP_RESTRICT __restrict__
 #define EP_PRAGMA(x) _Pragma(#x)
 #define EP_UNROLL(n) EP_PRAGMA(unroll n)
-#define EP_HARDWARE_HALF 1
 #define EP_DEVICE_DATA __attribute__((device))
 
 #else
@@ -53,7 +52,6 @@ EP_DEVICE ep_u32 ep_grid_dim_x() { return ep_grid::current().grid_dim_x; }
 EP_DEVICE int ep_atomic_add(int* p, int v) { return __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
 #define EP_RESTRICT __restrict__
 #define EP_UNROLL(n)
-#define EP_HARDWARE_HALF 0
 #define EP_DEVICE_DATA static
 
 #endif

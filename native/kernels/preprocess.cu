@@ -6,21 +6,26 @@
 #include "ep_cuda.h"
 #include "ep_params.h"
 
-// byte / 255 as IEEE float division gives it, for every byte: computed by the compiler (constant
-// evaluation rounds as the division instruction does), read by the kernel instead of dividing.
-struct ep_unit_table
+// Model-input values of each byte: byte / 255 as IEEE float division gives it, and that float as an IEEE
+// half (round to nearest even), what the CPU path writes. Computed by the compiler (constant evaluation
+// rounds as the instructions do) and read by the kernel instead of dividing and converting.
+struct ep_unit_tables
 {
-    float v[256];
-    constexpr ep_unit_table() : v()
+    float f[256];
+    ep_u16 h[256];
+    constexpr ep_unit_tables() : f(), h()
     {
         for (int i = 0; i < 256; i++)
         {
-            v[i] = static_cast<float>(i) / 255.0f;
+            f[i] = static_cast<float>(i) / 255.0f;
+            // Every nonzero byte / 255 is a normal half: the exponent rebiased, the mantissa rounded to even.
+            ep_u32 a = __builtin_bit_cast(ep_u32, f[i]);
+            h[i] = i == 0 ? 0 : static_cast<ep_u16>((a - 0x38000000u + 0x0fffu + ((a >> 13) & 1u)) >> 13);
         }
     }
 };
 
-EP_DEVICE_DATA ep_unit_table ep_unit255 = ep_unit_table(); // global memory: a constant bank would serialise the threads' different bytes
+EP_DEVICE_DATA ep_unit_tables ep_unit255 = ep_unit_tables(); // global memory: a constant bank would serialise different bytes
 
 EP_DEVICE int ep_clamp_byte(int v) { return v < 0 ? 0 : (v > 255 ? 255 : v); }
 
@@ -104,45 +109,14 @@ EP_DEVICE void ep_tap_y(int d, double scale, int size, int& i0, int& i1, float& 
     i1 = i + 1 < 0 ? 0 : (i + 1 > size - 1 ? size - 1 : i + 1);
 }
 
-// float → IEEE half, round to nearest even (what a float16 engine input expects): the GPU's cvt.rn.f16.f32,
-// and on the host the same rounding in integer arithmetic.
-EP_DEVICE ep_u16 ep_half_bits(float f)
-{
-#if EP_HARDWARE_HALF
-    return __nvvm_f2h_rn(f);
-#else
-    ep_u32 x = ep_float_bits(f);
-    ep_u32 sign = (x >> 16) & 0x8000u;
-    ep_u32 a = x & 0x7fffffffu;
-    if (a >= 0x7f800000u)
-    {
-        return static_cast<ep_u16>(sign | (a > 0x7f800000u ? 0x7e00u : 0x7c00u));
-    }
-
-    if (a >= 0x477ff000u)
-    {
-        return static_cast<ep_u16>(sign | 0x7c00u);
-    }
-
-    if (a < 0x38800000u)
-    {
-        // Below the smallest normal half: multiples of 2^-24, rounded to even.
-        float m = __builtin_rintf(ep_bits_float(a) * 16777216.0f);
-        return static_cast<ep_u16>(sign | static_cast<ep_u32>(m));
-    }
-
-    return static_cast<ep_u16>(sign | ((a - 0x38000000u + 0x0fffu + ((a >> 13) & 1u)) >> 13));
-#endif
-}
-
-// The three model-input values (R, G, B planes) of output pixel (x, y).
-EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preprocess_params& p, int x, int y, float value[3])
+// The three bytes (R, G, B planes) of output pixel (x, y) of the letterboxed image.
+EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preprocess_params& p, int x, int y, int value[3])
 {
     int rx = x - p.pad_left;
     int ry = y - p.pad_top;
     if (rx < 0 || ry < 0 || rx >= p.resized_width || ry >= p.resized_height)
     {
-        value[0] = value[1] = value[2] = 114.0f / 255.0f;
+        value[0] = value[1] = value[2] = 114;
         return;
     }
 
@@ -160,6 +134,15 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preproc
     // to 640x360 is 3x) every sample sits on a source pixel and one tap of four is read.
     int p00[3], p01[3] = {0, 0, 0}, p10[3] = {0, 0, 0}, p11[3] = {0, 0, 0};
     ep_fetch(src, p, x0, y0, p00);
+    if (a1 == 0 && b1 == 0 && a0 == 2048 && b0 == 2048)
+    {
+        // The fixed-point passes below then give p00 exactly: ((((2048 * 128 * v) >> 16) + 2) >> 2) = v.
+        value[0] = p00[2];
+        value[1] = p00[1];
+        value[2] = p00[0];
+        return;
+    }
+
     if (a1 != 0)
     {
         ep_fetch(src, p, x1, y0, p01);
@@ -180,7 +163,7 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preproc
         int bottom = p10[c] * a0 + p11[c] * a1;
         int b = (((b0 * (top >> 4)) >> 16) + ((b1 * (bottom >> 4)) >> 16) + 2) >> 2;
         // Channel c of BGR goes to plane 2 - c of RGB.
-        value[2 - c] = ep_unit255.v[ep_clamp_byte(b)];
+        value[2 - c] = ep_clamp_byte(b);
     }
 }
 
@@ -197,7 +180,7 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
         return;
     }
 
-    float value[P][3];
+    int value[P][3];
     int n = p.dst_width - x < P ? p.dst_width - x : P;
     for (int i = 0; i < n; i++)
     {
@@ -217,7 +200,7 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
                 ep_u64 word = 0;
                 for (int i = 0; i < P; i++)
                 {
-                    word |= static_cast<ep_u64>(ep_half_bits(value[i][c])) << (16 * i);
+                    word |= static_cast<ep_u64>(ep_unit255.h[value[i][c]]) << (16 * i);
                 }
 
                 if (P == 2)
@@ -233,7 +216,7 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
             {
                 for (int i = 0; i < n; i++)
                 {
-                    out[i] = ep_half_bits(value[i][c]);
+                    out[i] = ep_unit255.h[value[i][c]];
                 }
             }
         }
@@ -244,7 +227,7 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
             {
                 for (int i = 0; i < P; i += 2)
                 {
-                    ep_u64 word = static_cast<ep_u64>(ep_float_bits(value[i][c])) | (static_cast<ep_u64>(ep_float_bits(value[i + 1][c])) << 32);
+                    ep_u64 word = static_cast<ep_u64>(ep_float_bits(ep_unit255.f[value[i][c]])) | (static_cast<ep_u64>(ep_float_bits(ep_unit255.f[value[i + 1][c]])) << 32);
                     *reinterpret_cast<ep_u64*>(out + i) = word;
                 }
             }
@@ -252,7 +235,7 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
             {
                 for (int i = 0; i < n; i++)
                 {
-                    out[i] = value[i][c];
+                    out[i] = ep_unit255.f[value[i][c]];
                 }
             }
         }
