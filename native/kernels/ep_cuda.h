@@ -28,7 +28,6 @@ EP_DEVICE int ep_atomic_add(int* p, int v) { return __nvvm_atom_add_gen_i(p, v);
 #define EP_PRAGMA(x) _Pragma(#x)
 #define EP_UNROLL(n) EP_PRAGMA(unroll n)
 #define EP_DEVICE_DATA __attribute__((device))
-#define EP_LAUNCH_BOUNDS(threads, blocks) __attribute__((launch_bounds(threads, blocks)))
 
 #else
 
@@ -54,7 +53,6 @@ EP_DEVICE int ep_atomic_add(int* p, int v) { return __atomic_fetch_add(p, v, __A
 #define EP_RESTRICT __restrict__
 #define EP_UNROLL(n)
 #define EP_DEVICE_DATA static
-#define EP_LAUNCH_BOUNDS(threads, blocks)
 
 #endif
 

@@ -242,9 +242,8 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
     }
 }
 
-// One output pixel per thread, in blocks of 256 (ep_launch.h: 32 x 8), compiled to leave registers for 8
-// blocks per multiprocessor (at most 32 per thread: fewer waves of blocks over a frame).
-EP_GLOBAL EP_LAUNCH_BOUNDS(256, 8) void ep_preprocess(const ep_u8* EP_RESTRICT src, ep_preprocess_params p, void* EP_RESTRICT dst) { ep_preprocess_run<1>(src, p, dst); }
+// One output pixel per thread.
+EP_GLOBAL void ep_preprocess(const ep_u8* EP_RESTRICT src, ep_preprocess_params p, void* EP_RESTRICT dst) { ep_preprocess_run<1>(src, p, dst); }
 
 // Two output pixels per thread.
 EP_GLOBAL void ep_preprocess_x2(const ep_u8* EP_RESTRICT src, ep_preprocess_params p, void* EP_RESTRICT dst) { ep_preprocess_run<2>(src, p, dst); }
