@@ -24,6 +24,11 @@ public static class CudaFailureClassifier
             return GpuFailureKind.NoDriver;
         }
 
+        if (e.Result != CudaResult.OutOfMemory && e.Message.StartsWith(CudaModule.RefusedPrefix, StringComparison.Ordinal))
+        {
+            return GpuFailureKind.PtxRefused;
+        }
+
         return e.Result switch
         {
             CudaResult.StubLibrary => GpuFailureKind.NoDriver,

@@ -309,8 +309,8 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         _framePinned?.Dispose();
         _frameDevice = null;
         _framePinned = null;
-        _framePinned = _context.AllocatePinned(size);
         _frameDevice = _context.AllocateDevice(size);
+        _framePinned = _context.AllocatePinned(size);
     }
 
     /// <summary>One image of model input on the device and its pinned copy, for sets whose input is in host memory.</summary>
