@@ -1,4 +1,6 @@
 using EdgePose.Native.Tests.Cuda;
+using EdgePose.Native.Tests.Kernels;
+using EdgePose.Tests;
 using Xunit.Abstractions;
 
 namespace EdgePose.Native.Tests.Processing;
@@ -22,5 +24,23 @@ public class EmulatedProcessorParityTests(ITestOutputHelper output)
 
         Assert.Equal(0, failures);
         Assert.Equal((GpuProcessorParity.FrameSizes.Count * 2) + 1, lines.Count);
+    }
+
+    [RequiresSharedFact(Coco8Frames.Images)]
+    public void Coco8_pose_images_as_bgr_and_nv12_through_the_emulated_processor_equal_the_cpu_path()
+    {
+        foreach (var line in RealFrameChecks.Preprocess(ProcessorTarget.Emulated))
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    [RequiresSharedFact(ModelOutputs.Model, ModelOutputs.Images)]
+    public void Real_model_outputs_through_the_emulated_processor_equal_the_cpu_path()
+    {
+        foreach (var line in RealFrameChecks.Decode(ProcessorTarget.Emulated))
+        {
+            output.WriteLine(line);
+        }
     }
 }
