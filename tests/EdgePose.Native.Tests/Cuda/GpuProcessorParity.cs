@@ -32,8 +32,43 @@ internal static class GpuProcessorParity
     /// bit, into host and device inputs), then <paramref name="frames"/> random raw outputs (every 20th with 8400
     /// anchors) decoded from host and device outputs against the CPU processor. One line per check; failures counted.
     /// </summary>
-    public static (IReadOnlyList<string> Lines, int Failures) Run(GpuSession gpu, int frames = 200, int seed = 20261127) =>
-        Run(ProcessorTarget.Gpu(gpu), frames, seed);
+    public static (IReadOnlyList<string> Lines, int Failures) Run(GpuSession gpu, int frames = 200, int seed = 20261127)
+    {
+        var target = ProcessorTarget.Gpu(gpu);
+        var (lines, failures) = Run(target, frames, seed);
+        var all = lines.ToList();
+        var rng = new Random(seed + 1);
+        using var bgr = Bgr(rng, 1280, 720, 1280 * 3);
+        using var nv12 = Nv12(rng, 1280, 720, 1280);
+        foreach (var (frame, reference, name) in new[] { (bgr.Frame, (IFrameProcessor?)null, "the CPU processor"), (nv12.Frame, Emulated.Instance, "the emulated kernels") })
+        {
+            var mismatch = PreprocessDeviceFrame(gpu, target, frame, reference);
+            all.Add(mismatch is null
+                ? $"{target.Name} preprocess 1280x720 {frame.Format} frame in device memory: equal to {name}"
+                : $"{target.Name} preprocess 1280x720 {frame.Format} frame in device memory: DIFFERS from {name}, {mismatch}");
+            failures += mismatch is null ? 0 : 1;
+        }
+
+        return (all, failures);
+    }
+
+    /// <summary>
+    /// Null when the GPU processor letterboxes a copy of <paramref name="hostFrame"/> in device memory (a decoder's
+    /// output, read in place) as <paramref name="reference"/> (null: the CPU processor) letterboxes the host frame.
+    /// </summary>
+    public static string? PreprocessDeviceFrame(GpuSession gpu, ProcessorTarget target, Frame hostFrame, IFrameProcessor? reference)
+    {
+        var layout = new OutputLayout(OutputLayoutKind.RawChannelsFirst, 1, 8400, 1, 17, 3);
+        reference ??= new CpuFrameProcessor(640, 640, PoseDecoders.Create(layout), new BilinearBgrResizer());
+        using var pixels = gpu.Upload<byte>(hostFrame.Pixels);
+        if (!new FramePool(1).TryRent(out var deviceFrame))
+        {
+            throw new InvalidOperationException("a new frame pool has no frame");
+        }
+
+        deviceFrame.SetDevice(0, 0, DateTimeOffset.UnixEpoch, hostFrame.Format, hostFrame.Width, hostFrame.Height, hostFrame.Stride, pixels.DevicePointer);
+        return Preprocess(target, deviceFrame, new ReferenceOn(reference, hostFrame));
+    }
 
     /// <summary>The same checks on any processor (the tests run them on the emulated kernels without a GPU).</summary>
     public static (IReadOnlyList<string> Lines, int Failures) Run(ProcessorTarget target, int frames, int seed)
@@ -267,6 +302,23 @@ internal static class GpuProcessorParity
         }
 
         public void Dispose() => Frame.Return();
+    }
+
+    /// <summary>A reference that letterboxes another frame than the one under test (its host copy, or its BGR conversion).</summary>
+    public sealed class ReferenceOn(IFrameProcessor inner, Frame frame) : IFrameProcessor
+    {
+        public string Description => inner.Description;
+
+        public EngineBufferSet CreateBufferSet(IInferenceEngine engine) => inner.CreateBufferSet(engine);
+
+        public Letterbox Preprocess(Frame ignored, EngineBufferSet buffers, int slot) => inner.Preprocess(frame, buffers, slot);
+
+        public void Decode(EngineBufferSet buffers, int slot, in Letterbox box, DecodeOptions options, PoseDetections detections) =>
+            inner.Decode(buffers, slot, box, options, detections);
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>The emulated kernels as the NV12 reference (the CPU processor reads BGR only).</summary>

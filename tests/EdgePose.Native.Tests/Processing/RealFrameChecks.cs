@@ -30,7 +30,7 @@ internal static class RealFrameChecks
             using var nv12 = Coco8Frames.Frame(image.Nv12, PixelFormat.Nv12, image.Width, image.Height);
             using var converted = Coco8Frames.Frame(image.BgrOfNv12, PixelFormat.Bgr24, image.Width, image.Height);
             var cpu = new CpuFrameProcessor(640, 640, PoseDecoders.Create(Pose), new BilinearBgrResizer());
-            Assert.Null(GpuProcessorParity.Preprocess(target, nv12.Frame, new ConvertedReference(cpu, converted.Frame)));
+            Assert.Null(GpuProcessorParity.Preprocess(target, nv12.Frame, new GpuProcessorParity.ReferenceOn(cpu, converted.Frame)));
             lines.Add($"{image.Name} {image.Width}x{image.Height}: BGR and NV12 equal to the CPU path");
         }
 
@@ -49,22 +49,5 @@ internal static class RealFrameChecks
         }
 
         return lines;
-    }
-
-    /// <summary>A reference that letterboxes another frame (the BGR conversion of the NV12 frame under test).</summary>
-    private sealed class ConvertedReference(IFrameProcessor inner, Frame converted) : IFrameProcessor
-    {
-        public string Description => inner.Description;
-
-        public Core.Engines.EngineBufferSet CreateBufferSet(Core.Engines.IInferenceEngine engine) => inner.CreateBufferSet(engine);
-
-        public Letterbox Preprocess(Frame frame, Core.Engines.EngineBufferSet buffers, int slot) => inner.Preprocess(converted, buffers, slot);
-
-        public void Decode(Core.Engines.EngineBufferSet buffers, int slot, in Letterbox box, DecodeOptions options, Core.Poses.PoseDetections detections) =>
-            inner.Decode(buffers, slot, box, options, detections);
-
-        public void Dispose()
-        {
-        }
     }
 }
