@@ -54,6 +54,12 @@ public static partial class RunProcessing
                 gpu?.Dispose();
                 failure = CudaFailureClassifier.Classify(e);
             }
+            catch (EntryPointNotFoundException e)
+            {
+                // A driver older than a call the processor makes.
+                gpu?.Dispose();
+                failure = new GpuFailure(GpuFailureKind.Other, $"CUDA driver too old: {e.Message}");
+            }
             catch
             {
                 gpu?.Dispose();
