@@ -14,7 +14,8 @@ internal sealed record ProcessorTarget(string Name, Func<OutputLayout, int, IFra
     /// <summary>The GPU processor on <paramref name="gpu"/>'s kernels, into host (ONNX Runtime-like) and device (TensorRT-like) buffer sets.</summary>
     public static ProcessorTarget Gpu(GpuSession gpu) => new(
         "GPU processor",
-        (layout, size) => CudaFrameProcessor.Create(gpu.Device, gpu.Context, gpu.Kernels, size, size, layout, new DecodeOptions(), 300),
+        // A one-byte frame staging at start: the first frame exercises its growth.
+        (layout, size) => CudaFrameProcessor.Create(gpu.Device, gpu.Context, gpu.Kernels, size, size, layout, new DecodeOptions(), 300, frameBytes: 1),
         (layout, size) => [new SyntheticPoseEngine(layout, size), new SyntheticPoseEngine(layout, size, deviceContext: gpu.Context)]);
 
     /// <summary>The kernels emulated on the CPU, into host buffer sets.</summary>
