@@ -12,10 +12,10 @@ namespace EdgePose.Native.Processing;
 
 /// <summary>
 /// Pre- and post-processing on a CUDA GPU with <see cref="CudaKernels"/>. Preprocess: a host frame (BGR24 or NV12)
-/// is copied into pinned staging and to the device, or a device frame is read in place; the kernel letterboxes it
-/// straight into a device input, or into a device slot copied back to a host input (ONNX Runtime on the CPU).
-/// Decode: a host output is copied to the device, the decode/NMS kernels run, and one small result comes back to
-/// pinned memory. Preprocess and decode each have their own stream and staging (they run on two pipeline threads);
+/// is copied into pinned staging and to the device (or into mapped memory the kernel reads in place: zero-copy, the
+/// default on Jetson), or a device frame is read in place; the kernel letterboxes it straight into a device input,
+/// or into staging copied back to a host input (ONNX Runtime on the CPU). Decode: a host output is staged for the
+/// device, the decode/NMS kernels run, and one small result comes back to pinned memory. Preprocess and decode each have their own stream and staging (they run on two pipeline threads);
 /// every buffer is made once (the frame staging grows for a larger frame, the only allocation after start). The
 /// primary context is pushed on the calling thread for every call.
 /// </summary>
@@ -35,20 +35,19 @@ public sealed class CudaFrameProcessor : IFrameProcessor
     private readonly int _inputHeight;
     private readonly ulong _slotBytes;
     private readonly ulong _rawBytes;
-    private CudaPinnedBuffer? _framePinned;
-    private CudaDeviceBuffer? _frameDevice;
-    private CudaDeviceBuffer? _inputDevice;
-    private CudaPinnedBuffer? _inputPinned;
-    private CudaPinnedBuffer? _rawPinned;
-    private CudaDeviceBuffer? _rawDevice;
+    private readonly bool _zeroCopy;
+    private CudaStaging? _frame;
+    private CudaStaging? _input;
+    private CudaStaging? _raw;
     private CudaPostprocessBuffers? _post;
     private readonly bool _ownsContextAndKernels;
     private bool _disposed;
 
-    private CudaFrameProcessor(CudaDevice device, CudaPrimaryContext context, CudaKernels? sharedKernels, int inputWidth, int inputHeight, OutputLayout layout)
+    private CudaFrameProcessor(CudaDevice device, CudaPrimaryContext context, CudaKernels? sharedKernels, int inputWidth, int inputHeight, OutputLayout layout, bool? zeroCopy)
     {
         Device = device;
         _context = context;
+        _zeroCopy = zeroCopy ?? device.IsIntegrated;
         _ownsContextAndKernels = sharedKernels is null;
         _inputWidth = inputWidth;
         _inputHeight = inputHeight;
@@ -77,15 +76,20 @@ public sealed class CudaFrameProcessor : IFrameProcessor
     /// <summary>The GPU the work runs on.</summary>
     public CudaDevice Device { get; }
 
-    public string Description => $"CUDA on {Device}, PTX sm_{_kernels.Architecture}";
+    public string Description => $"CUDA on {Device}, PTX sm_{_kernels.Architecture}{(_zeroCopy ? ", zero-copy staging" : string.Empty)}";
+
+    /// <summary>True when frames and host-side tensors are staged in mapped memory the kernels use in place (default on an integrated GPU).</summary>
+    public bool IsZeroCopy => _zeroCopy;
 
     /// <summary>
     /// Starts GPU processing on device <paramref name="deviceOrdinal"/> for a <paramref name="inputWidth"/>×<paramref name="inputHeight"/>
     /// model input and <paramref name="layout"/>: the driver, the primary context, the kernels (PTX compiled by the
     /// driver), the streams, and the buffers for <paramref name="decode"/> with up to <paramref name="maxDetections"/>
-    /// results and a frame of <paramref name="frameBytes"/> bytes (a larger frame grows the staging once). Throws <see cref="CudaException"/> (see <see cref="CudaFailureClassifier"/>) when any of it fails.
+    /// results and a frame of <paramref name="frameBytes"/> bytes (a larger frame grows the staging once). Host-side
+    /// staging is mapped memory the kernels use in place when <paramref name="zeroCopy"/> (default: on an integrated
+    /// GPU, a Jetson), else pinned memory copied to and from the device. Throws <see cref="CudaException"/> (see <see cref="CudaFailureClassifier"/>) when any of it fails.
     /// </summary>
-    public static CudaFrameProcessor Create(int inputWidth, int inputHeight, OutputLayout layout, DecodeOptions decode, int maxDetections, int deviceOrdinal = 0, ulong frameBytes = DefaultFrameBytes)
+    public static CudaFrameProcessor Create(int inputWidth, int inputHeight, OutputLayout layout, DecodeOptions decode, int maxDetections, int deviceOrdinal = 0, ulong frameBytes = DefaultFrameBytes, bool? zeroCopy = null)
     {
         CheckArguments(inputWidth, inputHeight, layout, decode);
         var device = CudaDevice.Get(deviceOrdinal);
@@ -93,7 +97,7 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         CudaFrameProcessor processor;
         try
         {
-            processor = new CudaFrameProcessor(device, context, null, inputWidth, inputHeight, layout);
+            processor = new CudaFrameProcessor(device, context, null, inputWidth, inputHeight, layout, zeroCopy);
         }
         catch
         {
@@ -109,16 +113,16 @@ public sealed class CudaFrameProcessor : IFrameProcessor
     /// check or a test making several processors); the caller keeps <paramref name="context"/> and
     /// <paramref name="kernels"/> and disposes them after this processor.
     /// </summary>
-    public static CudaFrameProcessor Create(CudaDevice device, CudaPrimaryContext context, CudaKernels kernels, int inputWidth, int inputHeight, OutputLayout layout, DecodeOptions decode, int maxDetections, ulong frameBytes = DefaultFrameBytes)
+    public static CudaFrameProcessor Create(CudaDevice device, CudaPrimaryContext context, CudaKernels kernels, int inputWidth, int inputHeight, OutputLayout layout, DecodeOptions decode, int maxDetections, ulong frameBytes = DefaultFrameBytes, bool? zeroCopy = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(kernels);
         CheckArguments(inputWidth, inputHeight, layout, decode);
-        return new CudaFrameProcessor(device, context, kernels, inputWidth, inputHeight, layout).Allocated(decode, maxDetections, frameBytes);
+        return new CudaFrameProcessor(device, context, kernels, inputWidth, inputHeight, layout, zeroCopy).Allocated(decode, maxDetections, frameBytes);
     }
 
-    /// <summary>The GPU processing of <paramref name="model"/>'s input and output (see <see cref="Create(int, int, OutputLayout, DecodeOptions, int, int, ulong)"/>).</summary>
+    /// <summary>The GPU processing of <paramref name="model"/>'s input and output (see <see cref="Create(int, int, OutputLayout, DecodeOptions, int, int, ulong, bool?)"/>).</summary>
     public static CudaFrameProcessor Create(PoseModel model, DecodeOptions decode, int deviceOrdinal = 0) =>
         Create(model.Input.Width, model.Input.Height, model.Layout, decode, decode.MaxDetections, deviceOrdinal);
 
@@ -161,9 +165,9 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         {
             var pixels = frame.Pixels;
             GrowFrameStaging((ulong)pixels.Length);
-            pixels.CopyTo(_framePinned!.AsSpan<byte>());
-            _frameDevice!.CopyFromHostAsync(_framePinned, (ulong)pixels.Length, _preprocessStream);
-            source = (ulong)_frameDevice.DevicePointer;
+            pixels.CopyTo(_frame!.Host<byte>());
+            _frame.ToDevice((ulong)pixels.Length, _preprocessStream);
+            source = _frame.DevicePointer;
         }
 
         if (buffers.InputLocation == MemoryLocation.Device && buffers.InputDevicePointer != 0)
@@ -177,10 +181,10 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         {
             var slotSpan = buffers.InputSlot(slot);
             EnsureHostInputStaging();
-            _kernels.Preprocess(source, p, (ulong)_inputDevice!.DevicePointer, _preprocessStream);
-            _inputDevice.CopyToHostAsync(_inputPinned!, _slotBytes, _preprocessStream);
+            _kernels.Preprocess(source, p, _input!.DevicePointer, _preprocessStream);
+            _input.ToHost(_slotBytes, _preprocessStream);
             _preprocessStream.Synchronize();
-            _inputPinned!.AsSpan<float>()[..slotSpan.Length].CopyTo(slotSpan);
+            _input.Host<float>()[..slotSpan.Length].CopyTo(slotSpan);
         }
 
         buffers.SlotPadding(slot) = box; // the kernel wrote the whole slot, padding included
@@ -226,9 +230,9 @@ public sealed class CudaFrameProcessor : IFrameProcessor
             }
 
             EnsureHostOutputStaging();
-            output.Slice(slot * values, values).CopyTo(_rawPinned!.AsSpan<float>());
-            _rawDevice!.CopyFromHostAsync(_rawPinned, _rawBytes, _decodeStream);
-            raw = (ulong)_rawDevice.DevicePointer;
+            output.Slice(slot * values, values).CopyTo(_raw!.Host<float>());
+            _raw.ToDevice(_rawBytes, _decodeStream);
+            raw = _raw.DevicePointer;
         }
 
         _kernels.Postprocess(raw, p, _post, _decodeStream);
@@ -245,12 +249,9 @@ public sealed class CudaFrameProcessor : IFrameProcessor
 
         _disposed = true;
         _post?.Dispose();
-        _rawDevice?.Dispose();
-        _rawPinned?.Dispose();
-        _inputDevice?.Dispose();
-        _inputPinned?.Dispose();
-        _frameDevice?.Dispose();
-        _framePinned?.Dispose();
+        _raw?.Dispose();
+        _input?.Dispose();
+        _frame?.Dispose();
         _decodeStream.Dispose();
         _preprocessStream.Dispose();
         if (_ownsContextAndKernels)
@@ -296,34 +297,22 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, buffers.MaxBatch);
     }
 
-    /// <summary>Pinned and device staging for at least <paramref name="bytes"/> bytes of frame (warm-up only).</summary>
+    /// <summary>Staging for at least <paramref name="bytes"/> bytes of frame (at start, and once per larger frame).</summary>
     private void GrowFrameStaging(ulong bytes)
     {
-        if (_framePinned is not null && _framePinned.Bytes >= bytes)
+        if (_frame is not null && _frame.Bytes >= bytes)
         {
             return;
         }
 
-        ulong size = Math.Max(bytes, 1);
-        _frameDevice?.Dispose();
-        _framePinned?.Dispose();
-        _frameDevice = null;
-        _framePinned = null;
-        _frameDevice = _context.AllocateDevice(size);
-        _framePinned = _context.AllocatePinned(size);
+        _frame?.Dispose();
+        _frame = null;
+        _frame = CudaStaging.Allocate(_context, bytes, _zeroCopy);
     }
 
-    /// <summary>One image of model input on the device and its pinned copy, for sets whose input is in host memory.</summary>
-    private void EnsureHostInputStaging()
-    {
-        _inputDevice ??= _context.AllocateDevice(_slotBytes);
-        _inputPinned ??= _context.AllocatePinned(_slotBytes);
-    }
+    /// <summary>One image of model input, for sets whose input is in host memory.</summary>
+    private void EnsureHostInputStaging() => _input ??= CudaStaging.Allocate(_context, _slotBytes, _zeroCopy);
 
-    /// <summary>One image of raw output in pinned memory and on the device, for sets whose output is in host memory.</summary>
-    private void EnsureHostOutputStaging()
-    {
-        _rawPinned ??= _context.AllocatePinned(_rawBytes);
-        _rawDevice ??= _context.AllocateDevice(_rawBytes);
-    }
+    /// <summary>One image of raw output, for sets whose output is in host memory.</summary>
+    private void EnsureHostOutputStaging() => _raw ??= CudaStaging.Allocate(_context, _rawBytes, _zeroCopy);
 }

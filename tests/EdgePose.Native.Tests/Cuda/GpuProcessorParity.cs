@@ -30,13 +30,19 @@ internal static class GpuProcessorParity
     /// <summary>
     /// Every check: BGR frames against the CPU processor and NV12 frames against the emulated kernels (bit for
     /// bit, into host and device inputs), then <paramref name="frames"/> random raw outputs (every 20th with 8400
-    /// anchors) decoded from host and device outputs against the CPU processor. One line per check; failures counted.
+    /// anchors) decoded from host and device outputs against the CPU processor; with pinned staging, then again
+    /// (a quarter of the outputs) with zero-copy mapped staging; then frames already in device memory. One line
+    /// per check; failures counted.
     /// </summary>
     public static (IReadOnlyList<string> Lines, int Failures) Run(GpuSession gpu, int frames = 200, int seed = 20261127)
     {
-        var target = ProcessorTarget.Gpu(gpu);
+        // Both staging kinds on any GPU: pinned copies (discrete GPUs' default) and mapped zero-copy (Jetson's).
+        var target = ProcessorTarget.Gpu(gpu, zeroCopy: false);
         var (lines, failures) = Run(target, frames, seed);
         var all = lines.ToList();
+        var (zeroCopyLines, zeroCopyFailures) = Run(ProcessorTarget.Gpu(gpu, zeroCopy: true), Math.Max(1, frames / 4), seed + 2);
+        all.AddRange(zeroCopyLines);
+        failures += zeroCopyFailures;
         var rng = new Random(seed + 1);
         using var bgr = Bgr(rng, 1280, 720, 1280 * 3);
         using var nv12 = Nv12(rng, 1280, 720, 1280);

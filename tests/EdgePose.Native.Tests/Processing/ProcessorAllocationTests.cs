@@ -17,7 +17,8 @@ public class ProcessorAllocationTests(ITestOutputHelper output)
     public void The_gpu_processor_allocates_nothing_per_frame()
     {
         using var gpu = new GpuSession();
-        AssertNoAllocation(ProcessorTarget.Gpu(gpu));
+        AssertNoAllocation(ProcessorTarget.Gpu(gpu, zeroCopy: false));
+        AssertNoAllocation(ProcessorTarget.Gpu(gpu, zeroCopy: true));
     }
 
     private void AssertNoAllocation(ProcessorTarget target)
