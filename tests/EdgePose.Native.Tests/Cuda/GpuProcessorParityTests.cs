@@ -4,6 +4,7 @@ using EdgePose.Core.Frames;
 using EdgePose.Core.Preprocessing;
 using EdgePose.Core.Processing;
 using EdgePose.Native.Cuda;
+using EdgePose.Native.Cuda.Kernels;
 using EdgePose.Native.Processing;
 using EdgePose.Native.Tests.Kernels;
 using EdgePose.Native.Tests.Processing;
@@ -68,6 +69,24 @@ public class GpuProcessorParityTests(ITestOutputHelper output)
         Assert.Contains("refused the kernels' PTX", decision.Error);
         Assert.DoesNotContain('\n', decision.Error!);
         output.WriteLine(decision.Error);
+    }
+
+    [RequiresGpuFact]
+    public void Kernels_whose_ptx_the_driver_refuses_fail_to_load_as_ptx_refused_naming_the_module()
+    {
+        using var gpu = new GpuSession();
+        // Every kernel's PTX claims a PTX version no driver knows: the driver refuses the first module loaded.
+        var broken = new PtxCatalog(
+            PtxCatalog.Kernels.Select(k => $"{PtxCatalog.ResourcePrefix}{k}.sm_53.ptx"),
+            _ => Encoding.ASCII.GetBytes(".version 99.9\n.target sm_53\n.address_size 64\n"));
+
+        var e = Assert.Throws<CudaException>(() => CudaKernels.Load(gpu.Context, gpu.Device, broken));
+        var failure = CudaFailureClassifier.Classify(e);
+
+        Assert.Equal(GpuFailureKind.PtxRefused, failure.Kind);
+        Assert.Contains("preprocess.sm_53.ptx", failure.Detail);
+        Assert.Contains("CUDA_ERROR_", failure.Detail);
+        output.WriteLine(failure.ToString());
     }
 
     [RequiresGpuFact]
