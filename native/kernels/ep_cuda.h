@@ -22,7 +22,13 @@ EP_DEVICE ep_u32 ep_block_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_
 EP_DEVICE ep_u32 ep_block_y() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ctaid_y()); }
 EP_DEVICE ep_u32 ep_block_dim_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ntid_x()); }
 EP_DEVICE ep_u32 ep_block_dim_y() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ntid_y()); }
+EP_DEVICE ep_u32 ep_grid_dim_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_nctaid_x()); }
 EP_DEVICE int ep_atomic_add(int* p, int v) { return __nvvm_atom_add_gen_i(p, v); }
+#define EP_RESTRICT __restrict__
+#define EP_PRAGMA(x) _Pragma(#x)
+#define EP_UNROLL(n) EP_PRAGMA(unroll n)
+#define EP_HARDWARE_HALF 1
+#define EP_DEVICE_DATA __attribute__((device))
 
 #else
 
@@ -43,7 +49,12 @@ EP_DEVICE ep_u32 ep_block_x() { return ep_grid::current().block_x; }
 EP_DEVICE ep_u32 ep_block_y() { return ep_grid::current().block_y; }
 EP_DEVICE ep_u32 ep_block_dim_x() { return ep_grid::current().block_dim_x; }
 EP_DEVICE ep_u32 ep_block_dim_y() { return ep_grid::current().block_dim_y; }
+EP_DEVICE ep_u32 ep_grid_dim_x() { return ep_grid::current().grid_dim_x; }
 EP_DEVICE int ep_atomic_add(int* p, int v) { return __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
+#define EP_RESTRICT __restrict__
+#define EP_UNROLL(n)
+#define EP_HARDWARE_HALF 0
+#define EP_DEVICE_DATA static
 
 #endif
 

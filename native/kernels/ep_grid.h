@@ -11,6 +11,7 @@ struct ep_grid
     std::uint32_t thread_x = 0, thread_y = 0;
     std::uint32_t block_x = 0, block_y = 0;
     std::uint32_t block_dim_x = 1, block_dim_y = 1;
+    std::uint32_t grid_dim_x = 1;
 
     static ep_grid& current()
     {
@@ -25,6 +26,7 @@ struct ep_grid
         ep_grid& g = current();
         g.block_dim_x = block_dim_x_;
         g.block_dim_y = block_dim_y_;
+        g.grid_dim_x = grid_x;
         for (std::uint32_t by = 0; by < grid_y; by++)
             for (std::uint32_t bx = 0; bx < grid_x; bx++)
                 for (std::uint32_t ty = 0; ty < block_dim_y_; ty++)

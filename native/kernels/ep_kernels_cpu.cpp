@@ -31,19 +31,34 @@ extern "C" int ep_cpu_params_sizes(int* preprocess, int* decode)
     return EP_OK;
 }
 
-extern "C" int ep_cpu_preprocess(const uint8_t* src, const ep_preprocess_params* p, void* dst)
+extern "C" int ep_cpu_preprocess_pixels(const uint8_t* src, const ep_preprocess_params* p, void* dst, int pixels_per_thread)
 {
     if (src == nullptr || p == nullptr || dst == nullptr || p->dst_width <= 0 || p->dst_height <= 0 || p->src_width <= 0 ||
-        p->src_height <= 0)
+        p->src_height <= 0 || (pixels_per_thread != 1 && pixels_per_thread != 2 && pixels_per_thread != 4))
     {
         return EP_BAD_ARGUMENT;
     }
 
     const ep_preprocess_params params = *p;
-    ep_grid::launch(u(ep_blocks(params.dst_width, EP_PREPROCESS_BLOCK_X)), u(ep_blocks(params.dst_height, EP_PREPROCESS_BLOCK_Y)),
-                    EP_PREPROCESS_BLOCK_X, EP_PREPROCESS_BLOCK_Y, [&] { ep_preprocess(src, params, dst); });
+    const ep_u32 grid_x = u(ep_blocks(ep_blocks(params.dst_width, pixels_per_thread), EP_PREPROCESS_BLOCK_X));
+    const ep_u32 grid_y = u(ep_blocks(params.dst_height, EP_PREPROCESS_BLOCK_Y));
+    ep_grid::launch(grid_x, grid_y, EP_PREPROCESS_BLOCK_X, EP_PREPROCESS_BLOCK_Y, [&] {
+        if (pixels_per_thread == 1)
+        {
+            ep_preprocess(src, params, dst);
+        }
+        else if (pixels_per_thread == 2)
+        {
+            ep_preprocess_x2(src, params, dst);
+        }
+        else
+        {
+            ep_preprocess_x4(src, params, dst);
+        }
+    });
     return EP_OK;
 }
+
 
 extern "C" int ep_cpu_postprocess(const float* raw, const ep_decode_params* p, int* result, int result_words)
 {
@@ -56,10 +71,11 @@ extern "C" int ep_cpu_postprocess(const float* raw, const ep_decode_params* p, i
     const std::size_t cap = static_cast<std::size_t>(params.capacity);
     const int nms_cap = ep_nms_capacity(p);
     const int words = ep_blocks(nms_cap, EP_NMS_BLOCK);
-    std::vector<int> counter(1, 0);
+    std::vector<int> counter(2, 0);
     std::vector<ep_u64> keys(cap);
     std::vector<float> boxes(4 * cap);
     std::vector<int> anchors(cap), classes(cap), order(static_cast<std::size_t>(nms_cap));
+    std::vector<ep_box> sorted(static_cast<std::size_t>(nms_cap));
     std::vector<float> scores(cap);
     std::vector<ep_u64> mask(static_cast<std::size_t>(nms_cap) * static_cast<std::size_t>(words));
     std::vector<ep_u64> removed(static_cast<std::size_t>(words));
@@ -69,12 +85,12 @@ extern "C" int ep_cpu_postprocess(const float* raw, const ep_decode_params* p, i
         ep_decode(raw, params, counter.data(), keys.data(), boxes.data(), anchors.data(), classes.data(), scores.data());
     });
     ep_grid::launch(u(ep_blocks(params.capacity, EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1,
-                    [&] { ep_rank_sort(params, counter.data(), keys.data(), order.data()); });
-    ep_grid::launch(u(words), u(words), EP_NMS_BLOCK, 1,
-                    [&] { ep_nms_mask(params, counter.data(), order.data(), boxes.data(), classes.data(), mask.data()); });
+                    [&] { ep_rank_sort(params, counter.data(), keys.data(), boxes.data(), classes.data(), order.data(), sorted.data()); });
+    ep_grid::launch(u(ep_nms_mask_blocks(p)), 1, EP_NMS_MASK_THREADS, 1,
+                    [&] { ep_nms_mask(params, counter.data(), sorted.data(), mask.data()); });
     ep_grid::launch(1, 1, 1, 1, [&] { ep_nms_reduce(params, counter.data(), mask.data(), removed.data(), keep.data(), result); });
-    ep_grid::launch(u(ep_blocks(params.max_det, EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1, [&] {
-        ep_gather(raw, params, order.data(), keep.data(), boxes.data(), anchors.data(), classes.data(), scores.data(), result);
+    ep_grid::launch(u(ep_blocks(ep_gather_threads(p), EP_LINEAR_BLOCK)), 1, EP_LINEAR_BLOCK, 1, [&] {
+        ep_gather(raw, params, counter.data(), order.data(), keep.data(), boxes.data(), anchors.data(), classes.data(), scores.data(), result);
     });
     return EP_OK;
 }

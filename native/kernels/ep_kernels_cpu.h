@@ -24,8 +24,9 @@ enum
 // Sizes of the parameter structs, for the managed mirror's layout check.
 EP_EXPORT int ep_cpu_params_sizes(int* preprocess, int* decode);
 
-// Runs ep_preprocess over the whole output: 3 × dst_height × dst_width floats or halves at dst.
-EP_EXPORT int ep_cpu_preprocess(const uint8_t* src, const struct ep_preprocess_params* p, void* dst);
+// Runs the preprocess kernel with 1, 2 or 4 output pixels per thread (ep_preprocess, ep_preprocess_x2,
+// ep_preprocess_x4) over the whole output: 3 × dst_height × dst_width floats or halves at dst.
+EP_EXPORT int ep_cpu_preprocess_pixels(const uint8_t* src, const struct ep_preprocess_params* p, void* dst, int pixels_per_thread);
 
 // Runs decode, sort, NMS mask, reduce and gather; result holds result_words ints (see ep_result_words).
 EP_EXPORT int ep_cpu_postprocess(const float* raw, const struct ep_decode_params* p, int* result, int result_words);

@@ -9,6 +9,9 @@ enum
     EP_PREPROCESS_BLOCK_X = 32,
     EP_PREPROCESS_BLOCK_Y = 8,
     EP_LINEAR_BLOCK = 256,
+    EP_PREPROCESS_PIXELS = 1,     // output pixels per preprocess thread in production (ep_preprocess)
+    EP_NMS_MASK_MAX_BLOCKS = 256,  // the NMS mask's fixed grid walks the tiles it needs
+    EP_NMS_MASK_THREADS = 256,    // threads per NMS mask block: half a 64 × 64 tile, 8 per row
 };
 
 static inline int ep_blocks(int threads, int per_block) { return (threads + per_block - 1) / per_block; }
@@ -18,6 +21,17 @@ static inline int ep_nms_capacity(const ep_decode_params* p)
 {
     return p->capacity < p->max_candidates ? p->capacity : p->max_candidates;
 }
+
+// Blocks of the NMS mask's grid: one per half tile of the capacity's mask, at most EP_NMS_MASK_MAX_BLOCKS.
+static inline int ep_nms_mask_blocks(const ep_decode_params* p)
+{
+    int words = ep_blocks(ep_nms_capacity(p), EP_NMS_BLOCK);
+    long long units = 2LL * words * words;
+    return units < EP_NMS_MASK_MAX_BLOCKS ? static_cast<int>(units) : EP_NMS_MASK_MAX_BLOCKS;
+}
+
+// Threads of the gather: one per word of each result slot's record.
+static inline int ep_gather_threads(const ep_decode_params* p) { return p->max_det * (EP_RESULT_RECORD_FIXED + 3 * p->kpt_count); }
 
 // Words of the result buffer: header and max_det records.
 static inline int ep_result_words(const ep_decode_params* p)

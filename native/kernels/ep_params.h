@@ -27,6 +27,8 @@ struct ep_preprocess_params
     int pad_top;
     int half;            // 1: write float16, 0: float32
     int reserved;
+    double scale_x;      // OpenCV's inverse scales: 1 / (resized / size), computed once by the host
+    double scale_y;
 };
 
 // Decoding of the raw pose head [4 + classes + kpt_count * kpt_dims, rows] (or transposed) with NMS.
@@ -58,5 +60,6 @@ enum
     EP_RESULT_HEADER = 4,        // detections, candidates above conf, words per record, reserved
     EP_RESULT_RECORD_FIXED = 7,
     EP_NMS_BLOCK = 64,           // columns per IoU mask word
+    EP_NMS_LOCAL_WORDS = 16,     // the NMS walk keeps removed bits in its own memory up to 16 words
     EP_CLASS_OFFSET = 7680,      // per-class box offset of class-aware NMS (Ultralytics' max_wh)
 };

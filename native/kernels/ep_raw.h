@@ -31,6 +31,13 @@ EP_DEVICE ep_u64 ep_sort_key(float score, ep_u32 index)
     return (static_cast<ep_u64>(~ep_ascending(score)) << 32) | index;
 }
 
+// A candidate's box as NMS sees it (x1, y1, x2, y2 with the class offset), 16-byte aligned so a thread
+// reads it with one load.
+struct alignas(16) ep_box
+{
+    float x1, y1, x2, y2;
+};
+
 // Candidates that go into NMS: those above conf, at most max_candidates.
 EP_DEVICE int ep_nms_count(const ep_decode_params& p, const int* counter)
 {

@@ -144,4 +144,27 @@ internal static unsafe partial class CudaDriverApi
     public static partial CudaResult cuLaunchKernel(
         nint function, uint gridX, uint gridY, uint gridZ, uint blockX, uint blockY, uint blockZ,
         uint sharedMemoryBytes, nint stream, void** kernelParams, void** extra);
+
+    // CUDA graphs (driver 11.4+ for cuGraphInstantiateWithFlags; older drivers lack the symbol and the
+    // kernels launch one by one).
+    [LibraryImport(Lib, EntryPoint = "cuStreamBeginCapture_v2")]
+    public static partial CudaResult cuStreamBeginCapture(nint stream, int mode);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuStreamEndCapture(nint stream, out nint graph);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuGraphInstantiateWithFlags(out nint graphExec, nint graph, ulong flags);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuGraphLaunch(nint graphExec, nint stream);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuGraphExecDestroy(nint graphExec);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuGraphDestroy(nint graph);
+
+    [LibraryImport(Lib)]
+    public static partial CudaResult cuFuncGetAttribute(out int value, int attribute, nint function);
 }

@@ -21,4 +21,13 @@ public readonly record struct CudaFunction(nint Handle, string Name)
             CudaException.ThrowIfFailed(result, $"cuLaunchKernel({Name})");
         }
     }
+
+    /// <summary>Registers per thread and local (spilled) bytes per thread the driver compiled the kernel to.</summary>
+    public (int Registers, int LocalBytes) Resources()
+    {
+        const int LocalSizeBytes = 3, NumRegs = 4; // CU_FUNC_ATTRIBUTE_LOCAL_SIZE_BYTES, CU_FUNC_ATTRIBUTE_NUM_REGS
+        CudaException.ThrowIfFailed(CudaDriverApi.cuFuncGetAttribute(out int registers, NumRegs, Handle), $"cuFuncGetAttribute({Name})");
+        CudaException.ThrowIfFailed(CudaDriverApi.cuFuncGetAttribute(out int local, LocalSizeBytes, Handle), $"cuFuncGetAttribute({Name})");
+        return (registers, local);
+    }
 }

@@ -11,12 +11,16 @@ namespace EdgePose.Native.Tests.Cuda;
 /// </summary>
 internal static class GpuParity
 {
-    /// <summary>The preprocess cases: 1080p BGR and NV12 to float16, an odd-size BGRA and an unresized BGR to float32.</summary>
+    /// <summary>The preprocess cases: 1080p BGR and NV12 to float16 (an exact 3x reduction: one tap read), 1600x900 NV12 (2.5x: four taps), an odd-size BGRA and an unresized BGR to float32.</summary>
     public static IReadOnlyList<(int Width, int Height, KernelPixelFormat Format, bool Half)> PreprocessCases { get; } =
-        [(1920, 1080, KernelPixelFormat.Bgr, true), (1920, 1080, KernelPixelFormat.Nv12, true), (641, 479, KernelPixelFormat.Bgra, false), (640, 640, KernelPixelFormat.Bgr, false)];
+        [(1920, 1080, KernelPixelFormat.Bgr, true), (1920, 1080, KernelPixelFormat.Nv12, true), (1600, 900, KernelPixelFormat.Nv12, true), (641, 479, KernelPixelFormat.Bgra, false), (640, 640, KernelPixelFormat.Bgr, false)];
 
-    /// <summary>Values of the GPU's model input that differ from the emulation's, for random pixels.</summary>
-    public static int Preprocess(GpuSession gpu, int width, int height, KernelPixelFormat format, bool half)
+    /// <summary>Values of the GPU's model input that differ from the emulation's, for random pixels, with each kernel variant (1, 2 and 4 pixels per thread) summed.</summary>
+    public static int Preprocess(GpuSession gpu, int width, int height, KernelPixelFormat format, bool half) =>
+        Preprocess(gpu, width, height, format, half, 1) + Preprocess(gpu, width, height, format, half, 2) + Preprocess(gpu, width, height, format, half, 4);
+
+    /// <summary>Values of the GPU's model input that differ from the emulation's, for random pixels, with the variant of <paramref name="pixelsPerThread"/>.</summary>
+    public static int Preprocess(GpuSession gpu, int width, int height, KernelPixelFormat format, bool half, int pixelsPerThread)
     {
         int bpp = format switch { KernelPixelFormat.Bgr => 3, KernelPixelFormat.Bgra => 4, _ => 1 };
         int stride = width * bpp;
@@ -30,7 +34,7 @@ internal static class GpuParity
 
         using var src = gpu.Upload<byte>(source);
         using var dst = gpu.Context.AllocateDevice((ulong)p.OutputBytes);
-        gpu.Kernels.Preprocess((ulong)src.DevicePointer, p, (ulong)dst.DevicePointer, gpu.Stream);
+        gpu.Kernels.Preprocess((ulong)src.DevicePointer, p, (ulong)dst.DevicePointer, gpu.Stream, pixelsPerThread);
         if (half)
         {
             var expected = new Half[values];
@@ -49,7 +53,9 @@ internal static class GpuParity
 
     /// <summary>
     /// <paramref name="frames"/> random outputs (every 20th at 8400 anchors): detections compared, and the
-    /// first frame whose GPU result differs from the emulation's (null when none).
+    /// first frame whose GPU result differs from the emulation's (null when none). The frames take turns
+    /// through the three ways the GPU runs: a CUDA graph writing mapped memory, launches one by one with
+    /// a result copy, and a graph with a result copy.
     /// </summary>
     public static (int Detections, string? FirstMismatch) RandomPostprocess(GpuSession gpu, int frames, int seed)
     {
@@ -58,9 +64,10 @@ internal static class GpuParity
         for (int f = 0; f < frames; f++)
         {
             var frame = RandomRawFrame.Create(rng, f % 20 == 0 ? 8400 : rng.Next(1, 2000));
-            if (!Postprocess(gpu, frame.Layout, frame.Output, frame.Options, frame.Box, out int n))
+            bool graph = f % 3 != 1, mapped = f % 3 == 0;
+            if (!Postprocess(gpu, frame.Layout, frame.Output, frame.Options, frame.Box, out int n, graph, mapped))
             {
-                return (detections, $"frame {f} ({frame.Layout}, {frame.Options})");
+                return (detections, $"frame {f} ({frame.Layout}, {frame.Options}, {(graph ? "graph" : "one by one")}, {(mapped ? "mapped" : "copied")})");
             }
 
             detections += n;
@@ -70,15 +77,15 @@ internal static class GpuParity
     }
 
     /// <summary>True when the GPU's result buffer equals the emulation's for one output.</summary>
-    public static bool Postprocess(GpuSession gpu, OutputLayout layout, float[] raw, DecodeOptions options, in Letterbox box, out int detections)
+    public static bool Postprocess(GpuSession gpu, OutputLayout layout, float[] raw, DecodeOptions options, in Letterbox box, out int detections, bool graph = true, bool mapped = true)
     {
         var p = DecodeParams.For(layout, options, box, 300);
         var expected = new int[p.ResultWords];
         EmulatedKernels.Postprocess(raw, p, expected);
 
         using var device = gpu.Upload<float>(raw);
-        using var buffers = new CudaPostprocessBuffers(gpu.Context, p);
-        gpu.Kernels.Postprocess((ulong)device.DevicePointer, p, buffers, gpu.Stream);
+        using var buffers = new CudaPostprocessBuffers(gpu.Context, p, mapped);
+        gpu.Kernels.Postprocess((ulong)device.DevicePointer, p, buffers, gpu.Stream, graph);
         gpu.Stream.Synchronize();
 
         detections = expected[0];

@@ -153,6 +153,35 @@ public class EmulatedPreprocessTests(ITestOutputHelper output)
         Assert.Equal(0, count);
     }
 
+    [Theory]
+    [InlineData(640, 640)]
+    [InlineData(638, 480)] // rows of 638: the 4-pixel variant stores one value at a time
+    [InlineData(641, 353)] // odd rows: both packed variants store one value at a time
+    public void Every_pixels_per_thread_variant_writes_the_same_tensor(int targetWidth, int targetHeight)
+    {
+        var rng = new Random(targetWidth);
+        int w = 1283, h = 721;
+        var bgr = SmoothImage(rng, w, h, w * 3);
+        var box = Letterbox.Compute(w, h, targetWidth, targetHeight);
+        var single = PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: false);
+        var halfParams = PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: true);
+        var expected = CpuLetterbox.Tensor(bgr, w, h, w * 3, box);
+
+        foreach (int pixels in new[] { 1, 2, 4 })
+        {
+            var f = new float[expected.Length];
+            var half = new Half[expected.Length];
+            EmulatedKernels.Preprocess(bgr, single, f, pixels);
+            EmulatedKernels.Preprocess(bgr, halfParams, half, pixels);
+
+            Assert.True(CpuLetterbox.Difference(expected, f).Differing == 0, $"{pixels} pixels per thread: float32 differs");
+            for (int i = 0; i < half.Length; i++)
+            {
+                Assert.True(BitConverter.HalfToUInt16Bits((Half)expected[i]) == BitConverter.HalfToUInt16Bits(half[i]), $"{pixels} pixels per thread: float16 value {i} differs");
+            }
+        }
+    }
+
     [Fact]
     public void A_stride_shorter_than_a_row_is_refused_with_its_numbers()
     {

@@ -18,6 +18,7 @@ public class KernelAbiTests
         Assert.Equal(preprocess, Marshal.SizeOf<PreprocessParams>());
         Assert.Equal(decode, Marshal.SizeOf<DecodeParams>());
         Assert.Equal(64, Marshal.OffsetOf<DecodeParams>(nameof(DecodeParams.Iou)).ToInt32());
+        Assert.Equal(56, Marshal.OffsetOf<PreprocessParams>(nameof(PreprocessParams.ScaleX)).ToInt32());
     }
 
     [Fact]
@@ -25,9 +26,10 @@ public class KernelAbiTests
     {
         var p = PreprocessParams.For(Letterbox.Compute(1920, 1080, 640, 384), KernelPixelFormat.Bgr, 1920 * 3, half: true);
 
-        var c = KernelLaunchConfig.Preprocess(p);
-
-        Assert.Equal(new KernelLaunchConfig(20, 48, 32, 8), c);
+        Assert.Equal(new KernelLaunchConfig(20, 48, 32, 8), KernelLaunchConfig.Preprocess(p, 1));
+        Assert.Equal(new KernelLaunchConfig(10, 48, 32, 8), KernelLaunchConfig.Preprocess(p, 2));
+        Assert.Equal(new KernelLaunchConfig(5, 48, 32, 8), KernelLaunchConfig.Preprocess(p, 4));
+        Assert.Equal(KernelLaunchConfig.Preprocess(p, KernelLaunchConfig.PreprocessPixels), KernelLaunchConfig.Preprocess(p));
     }
 
     [Fact]
@@ -38,8 +40,8 @@ public class KernelAbiTests
 
         Assert.Equal(new KernelLaunchConfig(33, 1, 256, 1), KernelLaunchConfig.Decode(p));
         Assert.Equal(new KernelLaunchConfig(33, 1, 256, 1), KernelLaunchConfig.Sort(p));
-        Assert.Equal(new KernelLaunchConfig(132, 132, 64, 1), KernelLaunchConfig.NmsMask(p));
-        Assert.Equal(new KernelLaunchConfig(1, 1, 256, 1), KernelLaunchConfig.Gather(p));
+        Assert.Equal(new KernelLaunchConfig(256, 1, 256, 1), KernelLaunchConfig.NmsMask(p));
+        Assert.Equal(new KernelLaunchConfig(23, 1, 256, 1), KernelLaunchConfig.Gather(p)); // 100 slots × 58 words
         Assert.Equal(100, p.MaxDetections);
         Assert.Equal(4 + (100 * (7 + 51)), p.ResultWords);
     }

@@ -3,8 +3,10 @@ namespace EdgePose.Native.Cuda.Kernels;
 /// <summary>
 /// The EdgePose kernels on a GPU: loads the embedded PTX for the device's architecture and queues the
 /// preprocess (frame → letterboxed model input) and the postprocess (raw output → decode, sort, NMS,
-/// gather → one copy of the compact result to pinned host memory) on a stream, with no host
-/// synchronisation. The context is pushed on the calling thread for each call, never assumed current.
+/// gather → the compact result in pinned host memory) on a stream, with no host synchronisation. The
+/// postprocess is recorded once as a CUDA graph per buffers and parameters and then launched with one
+/// call (one launch one by one where the driver has no graphs). The context is pushed on the calling
+/// thread for each call, never assumed current.
 /// </summary>
 public sealed unsafe class CudaKernels : IDisposable
 {
@@ -12,6 +14,8 @@ public sealed unsafe class CudaKernels : IDisposable
     private static readonly (string Module, string Function)[] s_functions =
     [
         ("preprocess", "ep_preprocess"),
+        ("preprocess", "ep_preprocess_x2"),
+        ("preprocess", "ep_preprocess_x4"),
         ("decode", "ep_decode"),
         ("sort", "ep_rank_sort"),
         ("nms", "ep_nms_mask"),
@@ -21,7 +25,7 @@ public sealed unsafe class CudaKernels : IDisposable
 
     private readonly CudaPrimaryContext _context;
     private readonly List<CudaModule> _modules = [];
-    private readonly CudaFunction _preprocess;
+    private readonly CudaFunction[] _preprocess = new CudaFunction[5]; // by pixels per thread: 1, 2, 4
     private readonly CudaFunction _decode;
     private readonly CudaFunction _sort;
     private readonly CudaFunction _nmsMask;
@@ -48,7 +52,9 @@ public sealed unsafe class CudaKernels : IDisposable
                 }
             }
 
-            _preprocess = functions["ep_preprocess"];
+            _preprocess[1] = functions["ep_preprocess"];
+            _preprocess[2] = functions["ep_preprocess_x2"];
+            _preprocess[4] = functions["ep_preprocess_x4"];
             _decode = functions["ep_decode"];
             _sort = functions["ep_rank_sort"];
             _nmsMask = functions["ep_nms_mask"];
@@ -59,6 +65,17 @@ public sealed unsafe class CudaKernels : IDisposable
         {
             Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Each kernel's name with the registers and local bytes per thread the driver compiled it to.</summary>
+    public IEnumerable<(string Kernel, int Registers, int LocalBytes)> Resources()
+    {
+        using var scope = _context.Push();
+        foreach (var f in (CudaFunction[])[_preprocess[1], _preprocess[2], _preprocess[4], _decode, _sort, _nmsMask, _nmsReduce, _gather])
+        {
+            var (registers, local) = f.Resources();
+            yield return (f.Name, registers, local);
         }
     }
 
@@ -77,27 +94,45 @@ public sealed unsafe class CudaKernels : IDisposable
     /// Queues the letterbox of the image at device address <paramref name="source"/> into the model input at
     /// <paramref name="destination"/> (3 × H × W float32 or float16, as <paramref name="p"/> says).
     /// </summary>
-    public void Preprocess(ulong source, in PreprocessParams p, ulong destination, CudaStream stream)
+    public void Preprocess(ulong source, in PreprocessParams p, ulong destination, CudaStream stream) =>
+        Preprocess(source, p, destination, stream, KernelLaunchConfig.PreprocessPixels);
+
+    /// <summary>The preprocess with the kernel variant of <paramref name="pixelsPerThread"/> (1, 2 or 4) output pixels per thread (for benchmarks).</summary>
+    public void Preprocess(ulong source, in PreprocessParams p, ulong destination, CudaStream stream, int pixelsPerThread) =>
+        Preprocess(source, p, destination, stream, pixelsPerThread, KernelLaunchConfig.PreprocessBlockX, KernelLaunchConfig.PreprocessBlockY);
+
+    /// <summary>The preprocess with blocks of <paramref name="blockX"/> × <paramref name="blockY"/> threads (for benchmarks).</summary>
+    internal void Preprocess(ulong source, in PreprocessParams p, ulong destination, CudaStream stream, int pixelsPerThread, int blockX, int blockY)
     {
         if (source == 0 || destination == 0)
         {
             throw new ArgumentException("preprocess needs device addresses for its source and destination");
         }
 
-        var config = KernelLaunchConfig.Preprocess(p);
+        if (pixelsPerThread is not (1 or 2 or 4))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pixelsPerThread), pixelsPerThread, "the preprocess kernels write 1, 2 or 4 pixels per thread");
+        }
+
+        var config = KernelLaunchConfig.Preprocess(p, pixelsPerThread, blockX, blockY);
         using var scope = _context.Push();
         ulong src = source, dst = destination;
         PreprocessParams pp = p;
         void** args = stackalloc void*[3] { &src, &pp, &dst };
-        Launch(_preprocess, config, stream, args);
+        Launch(_preprocess[pixelsPerThread], config, stream, args);
     }
 
     /// <summary>
     /// Queues decode, sort, NMS and gather of the raw output at device address <paramref name="raw"/> (one
-    /// image), and the copy of the result into <paramref name="buffers"/>' pinned memory. Read
-    /// <see cref="CudaPostprocessBuffers.HostResultWords"/> after the stream passes this point.
+    /// image) into <paramref name="buffers"/>' result. Read <see cref="CudaPostprocessBuffers.HostResultWords"/>
+    /// after the stream passes this point. The first call for a (raw, parameters) pair records a CUDA graph;
+    /// later calls launch it.
     /// </summary>
-    public void Postprocess(ulong raw, in DecodeParams p, CudaPostprocessBuffers buffers, CudaStream stream)
+    public void Postprocess(ulong raw, in DecodeParams p, CudaPostprocessBuffers buffers, CudaStream stream) =>
+        Postprocess(raw, p, buffers, stream, useGraph: true);
+
+    /// <summary>The postprocess, with or without its CUDA graph (for benchmarks and the parity checks).</summary>
+    public void Postprocess(ulong raw, in DecodeParams p, CudaPostprocessBuffers buffers, CudaStream stream, bool useGraph)
     {
         if (raw == 0)
         {
@@ -110,25 +145,27 @@ public sealed unsafe class CudaKernels : IDisposable
         }
 
         using var scope = _context.Push();
-        buffers.Counter.FillAsync(0, 1, stream);
-        ulong output = raw;
-        DecodeParams pp = p;
-        ulong counter = Address(buffers.Counter), keys = Address(buffers.Keys), boxes = Address(buffers.Boxes);
-        ulong anchors = Address(buffers.Anchors), classes = Address(buffers.Classes), scores = Address(buffers.Scores);
-        ulong order = Address(buffers.Order), mask = Address(buffers.Mask), removed = Address(buffers.Removed);
-        ulong keep = Address(buffers.Keep), result = Address(buffers.Result);
+        if (useGraph && CudaGraph.Supported)
+        {
+            var graph = buffers.FindGraph(raw, p);
+            if (graph is null)
+            {
+                var q = p;
+                graph = CudaGraph.Capture(_context, stream, () => EnqueuePostprocess(raw, q, buffers, stream));
+                if (graph is not null)
+                {
+                    buffers.AddGraph(raw, p, graph);
+                }
+            }
 
-        void** decode = stackalloc void*[8] { &output, &pp, &counter, &keys, &boxes, &anchors, &classes, &scores };
-        Launch(_decode, KernelLaunchConfig.Decode(p), stream, decode);
-        void** sort = stackalloc void*[4] { &pp, &counter, &keys, &order };
-        Launch(_sort, KernelLaunchConfig.Sort(p), stream, sort);
-        void** nmsMask = stackalloc void*[6] { &pp, &counter, &order, &boxes, &classes, &mask };
-        Launch(_nmsMask, KernelLaunchConfig.NmsMask(p), stream, nmsMask);
-        void** reduce = stackalloc void*[6] { &pp, &counter, &mask, &removed, &keep, &result };
-        Launch(_nmsReduce, KernelLaunchConfig.NmsReduce, stream, reduce);
-        void** gather = stackalloc void*[9] { &output, &pp, &order, &keep, &boxes, &anchors, &classes, &scores, &result };
-        Launch(_gather, KernelLaunchConfig.Gather(p), stream, gather);
-        buffers.Result.CopyToHostAsync(buffers.HostResult, 4 * (ulong)p.ResultWords, stream);
+            if (graph is not null)
+            {
+                graph.Launch(stream);
+                return;
+            }
+        }
+
+        EnqueuePostprocess(raw, p, buffers, stream);
     }
 
     public void Dispose()
@@ -139,6 +176,57 @@ public sealed unsafe class CudaKernels : IDisposable
         }
 
         _modules.Clear();
+    }
+
+    /// <summary>Steps of the postprocess, in order: counter reset, decode, sort, NMS mask, NMS walk, gather, result copy.</summary>
+    internal const int PostprocessSteps = 7;
+
+    /// <summary>Queues the first <paramref name="steps"/> steps of the postprocess, one launch each (for the per-step timings).</summary>
+    internal void EnqueuePostprocess(ulong raw, in DecodeParams p, CudaPostprocessBuffers buffers, CudaStream stream, int steps = PostprocessSteps)
+    {
+        using var scope = _context.Push();
+        buffers.Counter.FillAsync(0, 2, stream);
+        ulong output = raw;
+        DecodeParams pp = p;
+        ulong counter = Address(buffers.Counter), keys = Address(buffers.Keys), boxes = Address(buffers.Boxes);
+        ulong anchors = Address(buffers.Anchors), classes = Address(buffers.Classes), scores = Address(buffers.Scores);
+        ulong order = Address(buffers.Order), mask = Address(buffers.Mask), removed = Address(buffers.Removed);
+        ulong keep = Address(buffers.Keep), result = buffers.ResultDeviceAddress, sorted = Address(buffers.SortedBoxes);
+
+        void** decode = stackalloc void*[8] { &output, &pp, &counter, &keys, &boxes, &anchors, &classes, &scores };
+        if (steps > 1)
+        {
+            Launch(_decode, KernelLaunchConfig.Decode(p), stream, decode);
+        }
+
+        void** sort = stackalloc void*[7] { &pp, &counter, &keys, &boxes, &classes, &order, &sorted };
+        if (steps > 2)
+        {
+            Launch(_sort, KernelLaunchConfig.Sort(p), stream, sort);
+        }
+
+        void** nmsMask = stackalloc void*[4] { &pp, &counter, &sorted, &mask };
+        if (steps > 3)
+        {
+            Launch(_nmsMask, KernelLaunchConfig.NmsMask(p), stream, nmsMask);
+        }
+
+        void** reduce = stackalloc void*[6] { &pp, &counter, &mask, &removed, &keep, &result };
+        if (steps > 4)
+        {
+            Launch(_nmsReduce, KernelLaunchConfig.NmsReduce, stream, reduce);
+        }
+
+        void** gather = stackalloc void*[10] { &output, &pp, &counter, &order, &keep, &boxes, &anchors, &classes, &scores, &result };
+        if (steps > 5)
+        {
+            Launch(_gather, KernelLaunchConfig.Gather(p), stream, gather);
+        }
+
+        if (steps > 6 && buffers.Result is not null)
+        {
+            buffers.Result.CopyToHostAsync(buffers.HostResult!, 4 * (ulong)p.ResultWords, stream);
+        }
     }
 
     private static ulong Address(CudaDeviceBuffer buffer) => (ulong)buffer.DevicePointer;

@@ -1,33 +1,51 @@
+using System.Runtime.InteropServices;
+
 namespace EdgePose.Native.Cuda.Kernels;
 
 /// <summary>
-/// The device scratch of the decode/NMS kernels for one output layout and its options (candidates, sort
-/// order, IoU mask, kept list), the device result and its pinned host copy. Made once, reused every frame.
+/// The device scratch of the decode/NMS kernels for one output layout and its options (candidate and
+/// kept counters, candidates, sort order, sorted boxes, IoU mask, kept list) and the compact result. The result is
+/// either written by the kernels straight into pinned host memory mapped into the GPU (no copy; on
+/// Jetson, where the GPU shares the host's memory, the natural path) or into device memory and copied
+/// to pinned host memory once per frame. Also keeps the CUDA graphs recorded for these buffers. Made
+/// once, reused every frame.
 /// </summary>
 public sealed class CudaPostprocessBuffers : IDisposable
 {
+    private const int MaxGraphs = 8;
     private readonly List<CudaContextBoundHandle> _all = [];
+    private readonly List<(ulong Raw, DecodeParams Params, CudaGraph Graph)> _graphs = [];
 
-    public CudaPostprocessBuffers(CudaPrimaryContext context, in DecodeParams p)
+    public CudaPostprocessBuffers(CudaPrimaryContext context, in DecodeParams p, bool mappedResult = true)
     {
         Params = p;
+        MappedResult = mappedResult;
         ulong cap = (ulong)p.Capacity;
         ulong nms = (ulong)p.NmsCapacity;
         ulong words = (ulong)p.MaskWords;
+        ulong resultBytes = 4 * (ulong)p.ResultWords;
         try
         {
-            Counter = Add(context.AllocateDevice(4));
+            Counter = Add(context.AllocateDevice(8));
             Keys = Add(context.AllocateDevice(8 * cap));
             Boxes = Add(context.AllocateDevice(16 * cap));
             Anchors = Add(context.AllocateDevice(4 * cap));
             Classes = Add(context.AllocateDevice(4 * cap));
             Scores = Add(context.AllocateDevice(4 * cap));
             Order = Add(context.AllocateDevice(4 * nms));
+            SortedBoxes = Add(context.AllocateDevice(16 * nms));
             Mask = Add(context.AllocateDevice(8 * nms * words));
             Removed = Add(context.AllocateDevice(8 * words));
             Keep = Add(context.AllocateDevice(4 * (ulong)p.MaxDetections));
-            Result = Add(context.AllocateDevice(4 * (ulong)p.ResultWords));
-            HostResult = Add(context.AllocatePinned(4 * (ulong)p.ResultWords));
+            if (mappedResult)
+            {
+                Mapped = Add(context.AllocateMapped(resultBytes));
+            }
+            else
+            {
+                Result = Add(context.AllocateDevice(resultBytes));
+                HostResult = Add(context.AllocatePinned(resultBytes));
+            }
         }
         catch
         {
@@ -38,6 +56,9 @@ public sealed class CudaPostprocessBuffers : IDisposable
 
     /// <summary>The parameters these buffers are sized for.</summary>
     public DecodeParams Params { get; }
+
+    /// <summary>True when the kernels write the result into mapped pinned host memory (no copy).</summary>
+    public bool MappedResult { get; }
 
     internal CudaDeviceBuffer Counter { get; }
 
@@ -53,26 +74,66 @@ public sealed class CudaPostprocessBuffers : IDisposable
 
     internal CudaDeviceBuffer Order { get; }
 
+    internal CudaDeviceBuffer SortedBoxes { get; }
+
     internal CudaDeviceBuffer Mask { get; }
 
     internal CudaDeviceBuffer Removed { get; }
 
     internal CudaDeviceBuffer Keep { get; }
 
-    internal CudaDeviceBuffer Result { get; }
+    internal CudaDeviceBuffer? Result { get; }
 
-    internal CudaPinnedBuffer HostResult { get; }
+    internal CudaPinnedBuffer? HostResult { get; }
+
+    internal CudaMappedBuffer? Mapped { get; }
+
+    /// <summary>Where the kernels write the result: the mapped host memory's device address, or the device result.</summary>
+    internal ulong ResultDeviceAddress => Mapped is not null ? Mapped.DevicePointer : (ulong)Result!.DevicePointer;
 
     /// <summary>The result (see <see cref="KernelResult"/>) once the stream has passed the postprocess.</summary>
-    public ReadOnlySpan<int> HostResultWords => HostResult.AsSpan<int>()[..Params.ResultWords];
+    public ReadOnlySpan<int> HostResultWords =>
+        (Mapped is not null ? Mapped.AsSpan<int>() : HostResult!.AsSpan<int>())[..Params.ResultWords];
 
     /// <summary>True when <paramref name="p"/> fits these buffers.</summary>
     public bool Fits(in DecodeParams p) =>
         p.Capacity <= Params.Capacity && p.NmsCapacity <= Params.NmsCapacity && p.MaskWords == Params.MaskWords
         && p.MaxDetections <= Params.MaxDetections && p.KeypointCount == Params.KeypointCount;
 
+    /// <summary>The graph recorded for raw output <paramref name="raw"/> and <paramref name="p"/>, if any.</summary>
+    internal CudaGraph? FindGraph(ulong raw, in DecodeParams p)
+    {
+        foreach (var (r, q, g) in _graphs)
+        {
+            if (r == raw && Same(q, p))
+            {
+                return g;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Keeps <paramref name="graph"/> for (raw, p); the oldest of more than 8 is freed.</summary>
+    internal void AddGraph(ulong raw, in DecodeParams p, CudaGraph graph)
+    {
+        if (_graphs.Count == MaxGraphs)
+        {
+            _graphs[0].Graph.Dispose();
+            _graphs.RemoveAt(0);
+        }
+
+        _graphs.Add((raw, p, graph));
+    }
+
     public void Dispose()
     {
+        foreach (var (_, _, g) in _graphs)
+        {
+            g.Dispose();
+        }
+
+        _graphs.Clear();
         foreach (var h in _all)
         {
             h.Dispose();
@@ -80,6 +141,9 @@ public sealed class CudaPostprocessBuffers : IDisposable
 
         _all.Clear();
     }
+
+    private static bool Same(in DecodeParams a, in DecodeParams b) =>
+        MemoryMarshal.AsBytes(new ReadOnlySpan<DecodeParams>(in a)).SequenceEqual(MemoryMarshal.AsBytes(new ReadOnlySpan<DecodeParams>(in b)));
 
     private T Add<T>(T handle)
         where T : CudaContextBoundHandle

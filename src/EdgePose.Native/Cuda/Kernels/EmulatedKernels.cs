@@ -10,7 +10,15 @@ namespace EdgePose.Native.Cuda.Kernels;
 public static unsafe partial class EmulatedKernels
 {
     /// <summary>Letterboxes <paramref name="source"/> into <paramref name="output"/> (float32 CHW; p.Half must be 0).</summary>
-    public static void Preprocess(ReadOnlySpan<byte> source, in PreprocessParams p, Span<float> output)
+    public static void Preprocess(ReadOnlySpan<byte> source, in PreprocessParams p, Span<float> output) =>
+        Preprocess(source, p, output, KernelLaunchConfig.PreprocessPixels);
+
+    /// <summary>Letterboxes <paramref name="source"/> into <paramref name="output"/> (float16 CHW; p.Half must be 1).</summary>
+    public static void Preprocess(ReadOnlySpan<byte> source, in PreprocessParams p, Span<Half> output) =>
+        Preprocess(source, p, output, KernelLaunchConfig.PreprocessPixels);
+
+    /// <summary>The float32 letterbox with the kernel variant of <paramref name="pixelsPerThread"/> (1, 2 or 4) output pixels per thread.</summary>
+    public static void Preprocess(ReadOnlySpan<byte> source, in PreprocessParams p, Span<float> output, int pixelsPerThread)
     {
         if (p.Half != 0)
         {
@@ -23,12 +31,12 @@ public static unsafe partial class EmulatedKernels
         fixed (float* o = output)
         fixed (PreprocessParams* pp = &p)
         {
-            Succeed(ep_cpu_preprocess(s, pp, o), "preprocess");
+            Succeed(ep_cpu_preprocess_pixels(s, pp, o, pixelsPerThread), "preprocess");
         }
     }
 
-    /// <summary>Letterboxes <paramref name="source"/> into <paramref name="output"/> (float16 CHW; p.Half must be 1).</summary>
-    public static void Preprocess(ReadOnlySpan<byte> source, in PreprocessParams p, Span<Half> output)
+    /// <summary>The float16 letterbox with the kernel variant of <paramref name="pixelsPerThread"/> (1, 2 or 4) output pixels per thread.</summary>
+    public static void Preprocess(ReadOnlySpan<byte> source, in PreprocessParams p, Span<Half> output, int pixelsPerThread)
     {
         if (p.Half == 0)
         {
@@ -41,7 +49,7 @@ public static unsafe partial class EmulatedKernels
         fixed (Half* o = output)
         fixed (PreprocessParams* pp = &p)
         {
-            Succeed(ep_cpu_preprocess(s, pp, o), "preprocess");
+            Succeed(ep_cpu_preprocess_pixels(s, pp, o, pixelsPerThread), "preprocess");
         }
     }
 
@@ -87,7 +95,7 @@ public static unsafe partial class EmulatedKernels
     private static partial int ep_cpu_params_sizes(int* preprocess, int* decode);
 
     [LibraryImport(NativeLibraries.KernelsCpu)]
-    private static partial int ep_cpu_preprocess(byte* src, PreprocessParams* p, void* dst);
+    private static partial int ep_cpu_preprocess_pixels(byte* src, PreprocessParams* p, void* dst, int pixelsPerThread);
 
     [LibraryImport(NativeLibraries.KernelsCpu)]
     private static partial int ep_cpu_postprocess(float* raw, DecodeParams* p, int* result, int resultWords);

@@ -2,8 +2,9 @@ namespace EdgePose.Native.Cuda.Kernels;
 
 /// <summary>
 /// Grid and block sizes of the EdgePose kernels, the numbers native/kernels/ep_launch.h uses for the host
-/// emulation: 32×8 threads per preprocess block (one per output pixel), 256 per block for the per-anchor,
-/// per-candidate and per-detection kernels, and 64-column tiles for the NMS mask.
+/// emulation: 32×8 threads per preprocess block (<see cref="PreprocessPixels"/> output pixels each), 256 per
+/// block for the per-anchor, per-candidate and per-result-word kernels, and a fixed grid of 256-thread
+/// blocks that walks the NMS mask's tiles.
 /// </summary>
 public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint BlockX, uint BlockY)
 {
@@ -12,8 +13,25 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     public const int LinearBlock = 256;
     public const int NmsBlock = 64;
 
-    public static KernelLaunchConfig Preprocess(in PreprocessParams p) =>
-        new(Blocks(p.TargetWidth, PreprocessBlockX), Blocks(p.TargetHeight, PreprocessBlockY), PreprocessBlockX, PreprocessBlockY);
+    /// <summary>Output pixels per preprocess thread in production (ep_launch.h's EP_PREPROCESS_PIXELS).</summary>
+    public const int PreprocessPixels = 1;
+
+    /// <summary>The NMS mask's grid at most (ep_launch.h's EP_NMS_MASK_MAX_BLOCKS).</summary>
+    public const int NmsMaskMaxBlocks = 256;
+
+    /// <summary>Threads per NMS mask block (ep_launch.h's EP_NMS_MASK_THREADS): half a tile, 8 per row.</summary>
+    public const int NmsMaskThreads = 256;
+
+    /// <summary>The production preprocess launch.</summary>
+    public static KernelLaunchConfig Preprocess(in PreprocessParams p) => Preprocess(p, PreprocessPixels);
+
+    /// <summary>The preprocess launch with <paramref name="pixelsPerThread"/> (1, 2 or 4) output pixels per thread.</summary>
+    public static KernelLaunchConfig Preprocess(in PreprocessParams p, int pixelsPerThread) =>
+        Preprocess(p, pixelsPerThread, PreprocessBlockX, PreprocessBlockY);
+
+    /// <summary>The preprocess launch with blocks of <paramref name="blockX"/> × <paramref name="blockY"/> threads (for benchmarks: the kernel's result does not depend on the block shape).</summary>
+    public static KernelLaunchConfig Preprocess(in PreprocessParams p, int pixelsPerThread, int blockX, int blockY) =>
+        new(Blocks((int)Blocks(p.TargetWidth, pixelsPerThread), blockX), Blocks(p.TargetHeight, blockY), (uint)blockX, (uint)blockY);
 
     /// <summary>One thread per anchor.</summary>
     public static KernelLaunchConfig Decode(in DecodeParams p) => Linear(p.Rows);
@@ -21,14 +39,15 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     /// <summary>One thread per candidate slot.</summary>
     public static KernelLaunchConfig Sort(in DecodeParams p) => Linear(p.Capacity);
 
-    /// <summary>A square grid of 64×64 tiles over the NMS candidates, 64 threads each.</summary>
-    public static KernelLaunchConfig NmsMask(in DecodeParams p) => new((uint)p.MaskWords, (uint)p.MaskWords, NmsBlock, 1);
+    /// <summary>One 256-thread block per half 64×64 tile of the capacity's mask, at most <see cref="NmsMaskMaxBlocks"/>; the blocks walk the tiles the frame's candidates need.</summary>
+    public static KernelLaunchConfig NmsMask(in DecodeParams p) =>
+        new((uint)Math.Min(2L * p.MaskWords * p.MaskWords, NmsMaskMaxBlocks), 1, NmsMaskThreads, 1);
 
     /// <summary>The sequential walk: one thread.</summary>
     public static KernelLaunchConfig NmsReduce => new(1, 1, 1, 1);
 
-    /// <summary>One thread per result slot.</summary>
-    public static KernelLaunchConfig Gather(in DecodeParams p) => Linear(p.MaxDetections);
+    /// <summary>One thread per word of each result slot's record.</summary>
+    public static KernelLaunchConfig Gather(in DecodeParams p) => Linear(p.MaxDetections * p.RecordWords);
 
     /// <summary>Threads in the whole grid.</summary>
     public long Threads => (long)GridX * GridY * BlockX * BlockY;

@@ -10,7 +10,7 @@ namespace EdgePose.Native.Cuda.Kernels;
 [StructLayout(LayoutKind.Sequential)]
 public struct PreprocessParams
 {
-    public const int Size = 56;
+    public const int Size = 72;
 
     public int Format;
     public int SourceWidth;
@@ -26,6 +26,12 @@ public struct PreprocessParams
     public int PadTop;
     public int Half;
     public int Reserved;
+
+    /// <summary>OpenCV INTER_LINEAR's inverse horizontal scale, 1 / (resized / source), as OpenCV computes it in double.</summary>
+    public double ScaleX;
+
+    /// <summary>The same vertically.</summary>
+    public double ScaleY;
 
     /// <summary>
     /// Parameters for letterboxing a <paramref name="format"/> image of <paramref name="box"/>'s source size.
@@ -74,6 +80,8 @@ public struct PreprocessParams
             PadLeft = box.PadLeft,
             PadTop = box.PadTop,
             Half = half ? 1 : 0,
+            ScaleX = 1.0 / ((double)box.ResizedWidth / box.SourceWidth),
+            ScaleY = 1.0 / ((double)box.ResizedHeight / box.SourceHeight),
         };
     }
 
