@@ -40,6 +40,7 @@ public sealed class CudaFrameProcessor : IFrameProcessor
     private CudaStaging? _input;
     private CudaStaging? _raw;
     private CudaPostprocessBuffers? _post;
+    private readonly PostprocessGraphKeys _graphs = new();
     private readonly bool _ownsContextAndKernels;
     private bool _disposed;
 
@@ -211,6 +212,7 @@ public sealed class CudaFrameProcessor : IFrameProcessor
             // Other options than at start (more candidates or detections): new buffers, once.
             _post.Dispose();
             _post = null;
+            _graphs.Clear();
             _post = new CudaPostprocessBuffers(_context, p);
         }
 
@@ -235,7 +237,7 @@ public sealed class CudaFrameProcessor : IFrameProcessor
             raw = _raw.DevicePointer;
         }
 
-        _kernels.Postprocess(raw, p, _post, _decodeStream);
+        _kernels.Postprocess(raw, p, _post, _decodeStream, useGraph: _graphs.UseGraph(raw, p));
         _decodeStream.Synchronize();
         KernelResult.CopyTo(_post.HostResultWords, detections);
     }
