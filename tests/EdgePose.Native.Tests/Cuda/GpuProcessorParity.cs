@@ -1,9 +1,12 @@
+using System.Text;
 using EdgePose.Core.Decoding;
 using EdgePose.Core.Engines;
 using EdgePose.Core.Frames;
 using EdgePose.Core.Poses;
 using EdgePose.Core.Preprocessing;
 using EdgePose.Core.Processing;
+using EdgePose.Native.Cuda;
+using EdgePose.Native.Cuda.Kernels;
 using EdgePose.Native.Processing;
 using EdgePose.Native.Tests.Kernels;
 using EdgePose.Native.Tests.Processing;
@@ -31,8 +34,8 @@ internal static class GpuProcessorParity
     /// Every check: BGR frames against the CPU processor and NV12 frames against the emulated kernels (bit for
     /// bit, into host and device inputs), then <paramref name="frames"/> random raw outputs (every 20th with 8400
     /// anchors) decoded from host and device outputs against the CPU processor; with pinned staging, then again
-    /// (a quarter of the outputs) with zero-copy mapped staging; then frames already in device memory. One line
-    /// per check; failures counted.
+    /// (a quarter of the outputs) with zero-copy mapped staging; then frames already in device memory; then the
+    /// start-up failures (<see cref="FailureChecks"/>) and their classes. One line per check; failures counted.
     /// </summary>
     public static (IReadOnlyList<string> Lines, int Failures) Run(GpuSession gpu, int frames = 200, int seed = 20261127)
     {
@@ -55,7 +58,42 @@ internal static class GpuProcessorParity
             failures += mismatch is null ? 0 : 1;
         }
 
+        foreach (var (check, expected, failure) in FailureChecks(gpu))
+        {
+            bool ok = failure?.Kind == expected;
+            all.Add($"{target.Name} start with {check}: {(ok ? "classified" : "MISCLASSIFIED, expected " + expected + ", got")} {failure?.ToString() ?? "no failure"}");
+            failures += ok ? 0 : 1;
+        }
+
         return (all, failures);
+    }
+
+    /// <summary>
+    /// Starts the GPU processor the ways a GPU fails (PTX the driver refuses, buffers beyond the GPU's memory, a
+    /// device that is not there) and returns each failure as the fallback sees it (null when it did not fail).
+    /// </summary>
+    public static IEnumerable<(string Check, GpuFailureKind Expected, GpuFailure? Failure)> FailureChecks(GpuSession gpu)
+    {
+        var layout = new OutputLayout(OutputLayoutKind.RawChannelsFirst, 1, 8400, 1, 17, 3);
+        var broken = new PtxCatalog(
+            PtxCatalog.Kernels.Select(k => PtxCatalog.ResourceName(k, 53)),
+            _ => Encoding.ASCII.GetBytes(".version 99.9\n.target sm_53\n.address_size 64\n"));
+        yield return ("refused PTX", GpuFailureKind.PtxRefused, Failure(() => CudaKernels.Load(gpu.Context, gpu.Device, broken)));
+        yield return ("1 PiB of frame staging", GpuFailureKind.OutOfMemory, Failure(() => CudaFrameProcessor.Create(gpu.Device, gpu.Context, gpu.Kernels, 640, 640, layout, new DecodeOptions(), 300, frameBytes: 1UL << 50)));
+        yield return ("device 4096", GpuFailureKind.NoDevice, Failure(() => CudaFrameProcessor.Create(640, 640, layout, new DecodeOptions(), 300, deviceOrdinal: 4096)));
+    }
+
+    private static GpuFailure? Failure(Func<IDisposable> start)
+    {
+        try
+        {
+            start().Dispose();
+            return null;
+        }
+        catch (CudaException e)
+        {
+            return CudaFailureClassifier.Classify(e);
+        }
     }
 
     /// <summary>
