@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using EdgePose.Core.Frames;
 using EdgePose.Core.Inference;
 using EdgePose.Core.Poses;
-using EdgePose.Core.Preprocessing;
+using EdgePose.Core.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace EdgePose.Core.Pipeline;
@@ -33,16 +33,29 @@ public sealed partial class PosePipeline : IDisposable
     private readonly Channel<BatchJob> _toEngine;
     private readonly Channel<bool> _engineCredits;
     private readonly Channel<BatchJob> _toDecode;
-    private readonly LetterboxPreprocessor _preprocessor;
+    private readonly IFrameProcessor _processor;
+    private readonly bool _ownsProcessor;
     private readonly FairBatcher _batcher;
     private readonly FrameResultPool _results;
     private readonly PoseDetections _decoded;
     private readonly Tracking.ByteTracker?[] _trackers;
 
+    /// <summary>A pipeline with CPU pre- and post-processing (letterbox with <paramref name="resizer"/>, the model's decoder).</summary>
     public PosePipeline(PoseModel model, IBgrResizer resizer, IFrameReaderFactory readers, IReadOnlyList<PipelineSource> sources, IReadOnlyList<IPoseSink> sinks, PipelineOptions options, ILogger log)
+        : this(model, CpuFrameProcessor.For(model, resizer), readers, sources, sinks, options, log)
+    {
+        _ownsProcessor = true;
+    }
+
+    /// <summary>
+    /// A pipeline whose frames are letterboxed and decoded by <paramref name="processor"/> (CPU or GPU), which makes
+    /// the batches' buffer sets. The caller keeps and disposes the processor, after the pipeline.
+    /// </summary>
+    public PosePipeline(PoseModel model, IFrameProcessor processor, IFrameReaderFactory readers, IReadOnlyList<PipelineSource> sources, IReadOnlyList<IPoseSink> sinks, PipelineOptions options, ILogger log)
     {
         ArgumentOutOfRangeException.ThrowIfZero(sources.Count);
         _model = model;
+        _processor = processor;
         _options = options;
         _sources = sources;
         _log = log;
@@ -78,7 +91,25 @@ public sealed partial class PosePipeline : IDisposable
             _runners[i] = new SourceRunner(sources[i], readers, _framePools[i], _sourceQueues[i], counters, options, log);
         }
 
-        _jobs = [.. Enumerable.Range(0, options.BatchesInFlight).Select(_ => new BatchJob(model.Engine.CreateBufferSet(), MaxBatch))];
+        _jobs = new BatchJob[options.BatchesInFlight];
+        try
+        {
+            for (int i = 0; i < _jobs.Length; i++)
+            {
+                _jobs[i] = new BatchJob(processor.CreateBufferSet(model.Engine), MaxBatch);
+            }
+        }
+        catch
+        {
+            // A GPU out of memory for the second set: the first is released before the error goes up.
+            foreach (var job in _jobs)
+            {
+                job?.Dispose();
+            }
+
+            throw;
+        }
+
         _freeJobs = Channel.CreateBounded<BatchJob>(options.BatchesInFlight);
         foreach (var job in _jobs)
         {
@@ -98,7 +129,6 @@ public sealed partial class PosePipeline : IDisposable
         }
 
         _toDecode = Channel.CreateBounded<BatchJob>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        _preprocessor = new LetterboxPreprocessor(resizer, model.Input.Width, model.Input.Height);
         _batcher = new FairBatcher(_sourceQueues, _ready, options.BatchTimeout, Stats.Sources, options.FreshFrameWait);
         int maxDetections = options.Decode.Validated().MaxDetections;
         _results = new FrameResultPool((_sinks.Length * (options.SinkQueueCapacity + 1)) + inFlight + 2, maxDetections, model.KeypointCount);
@@ -218,6 +248,11 @@ public sealed partial class PosePipeline : IDisposable
             job.Dispose();
         }
 
+        if (_ownsProcessor)
+        {
+            _processor.Dispose();
+        }
+
         _ready.Dispose();
     }
 
@@ -282,7 +317,7 @@ public sealed partial class PosePipeline : IDisposable
         }
     }
 
-    /// <summary>Letterboxes each frame into its slot; a frame that cannot be read is dropped and logged, the rest move up.</summary>
+    /// <summary>Letterboxes each frame into its slot (through the processor); a frame that cannot be read is dropped and logged, the rest move up.</summary>
     private void Preprocess(BatchJob job)
     {
         int kept = 0;
@@ -291,7 +326,7 @@ public sealed partial class PosePipeline : IDisposable
             var frame = job.Frames[i];
             try
             {
-                job.Boxes[kept] = _preprocessor.Write(frame.AsBgrImage(), job.Buffers, kept);
+                job.Boxes[kept] = _processor.Preprocess(frame, job.Buffers, kept);
                 frame.Stamps.Mark(PipelineStage.Preprocess);
                 job.Frames[kept++] = frame;
             }
@@ -386,12 +421,11 @@ public sealed partial class PosePipeline : IDisposable
         }
     }
 
-    /// <summary>Decodes slot <paramref name="slot"/> of a finished batch into <see cref="_decoded"/>, in the frame's pixels.</summary>
+    /// <summary>Decodes slot <paramref name="slot"/> of a finished batch into <see cref="_decoded"/>, in the frame's pixels (through the processor).</summary>
     private void Decode(BatchJob job, int slot)
     {
         var frame = job.Frames[slot];
-        _model.Decoder.Decode(job.Buffers.Output(0, out _), slot, _options.Decode, _decoded);
-        job.Boxes[slot].Unmap(_decoded);
+        _processor.Decode(job.Buffers, slot, job.Boxes[slot], _options.Decode, _decoded);
         _trackers[frame.SourceId]?.Update(_decoded);
         frame.Stamps.Mark(PipelineStage.Decode);
         Stats.RecordResult(frame, _decoded.Count);

@@ -26,6 +26,7 @@ public static class RunCommand
         var source = new Option<string[]>("--source", "-s") { Description = "A source (repeat for several): rtsp://, a video file, file://, v4l2:///dev/videoN, a camera index, csi://N, gst://PIPELINE, test://PATTERN; id=URI names it", AllowMultipleArgumentsPerToken = false };
         var model = new Option<string?>("--model", "-m") { Description = "Model file (.onnx or .engine); default: EDGEPOSE_MODEL or the shared yolo11n-pose" };
         var provider = new Option<string?>("--provider") { Description = "ONNX Runtime execution provider: cpu, cuda or tensorrt" };
+        var processing = new Option<string?>("--processing") { Description = "Pre- and post-processing on gpu, cpu or auto (default: the GPU when a CUDA device is there and the kernels load); see docs/gpu-processing.md" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for ONNX Runtime (0 = one per core)" };
         var batch = new Option<int?>("--batch") { Description = "Frames per engine run, from different sources (models with a dynamic batch)" };
         var imgsz = new Option<int?>("--imgsz") { Description = "Model input size for models with a dynamic input" };
@@ -47,7 +48,7 @@ public static class RunCommand
 
         var cmd = new Command("run", "Run the live pipeline: sources → poses → outputs, until the sources end or Ctrl+C")
         {
-            config, source, model, provider, threads, batch, imgsz, conf, iou, jsonl, video, mqtt, preview, duration, maxFrames, realtime, pixelClock, track, deviceId, status, health, verbose,
+            config, source, model, provider, processing, threads, batch, imgsz, conf, iou, jsonl, video, mqtt, preview, duration, maxFrames, realtime, pixelClock, track, deviceId, status, health, verbose,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -80,6 +81,7 @@ public static class RunCommand
 
             Set("Model:Path", parse.GetValue(model));
             Set("Model:Provider", parse.GetValue(provider));
+            Set("Processing:Mode", parse.GetValue(processing));
             Set("Model:Threads", parse.GetValue(threads));
             Set("Model:Batch", parse.GetValue(batch));
             Set("Model:ImageSize", parse.GetValue(imgsz));

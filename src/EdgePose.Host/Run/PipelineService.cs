@@ -120,7 +120,10 @@ public sealed partial class PipelineService : BackgroundService
         // The managed twin of OpenCV's resize: a run that only captures and publishes never loads OpenCV.
         var resizer = new BilinearBgrResizer();
         var readers = new GstFrameReaderFactory { Warn = w => LogWarning(_log, w) };
-        using var pipeline = new PosePipeline(model, resizer, readers, sources, outputs.Sinks, options, _loggers.CreateLogger("EdgePose.Pipeline"));
+        var pipelineLog = _loggers.CreateLogger("EdgePose.Pipeline");
+        var (built, processor) = RunProcessing.Build(_settings.Processing, model, decode, resizer, p => new PosePipeline(model, p, readers, sources, outputs.Sinks, options, pipelineLog), _log);
+        using var processing = processor; // disposed after the pipeline (using order)
+        using var pipeline = built;
         outputs.Attach(pipeline.Stats);
         _broker.Sink = outputs.Mqtt;
         LogStarting(_log, model.Name, engine.Description, sources.Count, pipeline.MaxBatch);

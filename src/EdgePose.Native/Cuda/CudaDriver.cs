@@ -6,21 +6,25 @@ namespace EdgePose.Native.Cuda;
 /// </summary>
 public static class CudaDriver
 {
-    private static readonly Lazy<string?> s_failure = new(InitializeOnce, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CudaException?> s_failure = new(InitializeOnce, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>True when libcuda loaded, cuInit succeeded and at least one GPU is visible.</summary>
     public static bool TryInitialize(out string? whyNot)
     {
-        whyNot = s_failure.Value;
+        whyNot = s_failure.Value?.Message;
         return whyNot is null;
     }
 
-    /// <summary>Initialises the driver or throws <see cref="CudaException"/> saying why it cannot.</summary>
+    /// <summary>
+    /// Initialises the driver or throws <see cref="CudaException"/> saying why it cannot: with
+    /// <see cref="CudaException.DriverMissing"/> set when libcuda.so.1 is absent, and CUDA's result otherwise
+    /// (<see cref="CudaResult.NoDevice"/> when no GPU is visible).
+    /// </summary>
     public static void Initialize()
     {
-        if (!TryInitialize(out var whyNot))
+        if (s_failure.Value is { } failure)
         {
-            throw new CudaException(whyNot!);
+            throw new CudaException(failure.Message) { Result = failure.Result, DriverMissing = failure.DriverMissing };
         }
     }
 
@@ -35,31 +39,31 @@ public static class CudaDriver
         }
     }
 
-    private static string? InitializeOnce()
+    private static CudaException? InitializeOnce()
     {
         try
         {
             var result = CudaDriverApi.cuInit(0);
             if (result != CudaResult.Success)
             {
-                return $"CUDA driver could not start: {CudaException.Describe(result)}";
+                return new CudaException($"CUDA driver could not start: {CudaException.Describe(result)}") { Result = result };
             }
 
             result = CudaDriverApi.cuDeviceGetCount(out var count);
             if (result != CudaResult.Success)
             {
-                return $"CUDA driver cannot count GPUs: {CudaException.Describe(result)}";
+                return new CudaException($"CUDA driver cannot count GPUs: {CudaException.Describe(result)}") { Result = result };
             }
 
-            return count > 0 ? null : "no NVIDIA GPU is visible to the CUDA driver";
+            return count > 0 ? null : new CudaException("no NVIDIA GPU is visible to the CUDA driver") { Result = CudaResult.NoDevice };
         }
         catch (DllNotFoundException)
         {
-            return "CUDA driver (libcuda.so.1) not found: this machine has no NVIDIA driver";
+            return new CudaException("CUDA driver (libcuda.so.1) not found: this machine has no NVIDIA driver") { DriverMissing = true };
         }
         catch (EntryPointNotFoundException e)
         {
-            return $"CUDA driver too old: {e.Message}";
+            return new CudaException($"CUDA driver too old: {e.Message}") { Result = CudaResult.Unknown };
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed class CudaException : Exception
 
     public CudaResult Result { get; init; }
 
+    /// <summary>True when the driver library itself (libcuda.so.1) could not be loaded: no NVIDIA driver here.</summary>
+    public bool DriverMissing { get; init; }
+
     /// <summary>Throws for anything but <see cref="CudaResult.Success"/>: "cuMemAlloc failed: CUDA_ERROR_OUT_OF_MEMORY (out of memory)".</summary>
     internal static void ThrowIfFailed(CudaResult result, string call)
     {

@@ -9,6 +9,9 @@ namespace EdgePose.Native.Cuda;
 /// </summary>
 public sealed class CudaModule : CudaContextBoundHandle
 {
+    /// <summary>How the message of a module the driver refused begins.</summary>
+    internal const string RefusedPrefix = "the CUDA driver refused PTX module ";
+
     private const int LogBytes = 8192;
 
     internal static unsafe CudaModule Load(CudaPrimaryContext context, ReadOnlySpan<byte> ptx, string name)
@@ -30,7 +33,7 @@ public sealed class CudaModule : CudaContextBoundHandle
 
         if (result != CudaResult.Success)
         {
-            throw new CudaException($"the CUDA driver refused PTX module {name}: {CudaException.Describe(result)}{LogText(log)}") { Result = result };
+            throw new CudaException($"{RefusedPrefix}{name}: {CudaException.Describe(result)}{LogText(log)}") { Result = result };
         }
 
         var m = new CudaModule();

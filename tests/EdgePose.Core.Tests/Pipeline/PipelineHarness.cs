@@ -9,13 +9,21 @@ namespace EdgePose.Core.Tests.Pipeline;
 internal sealed class PipelineHarness : IDisposable
 {
     public PipelineHarness(Dictionary<string, (bool Live, ScriptedSource Script)> sources, TinyPoseEngine? engine = null, PipelineOptions? options = null, params IPoseSink[] sinks)
+        : this(sources, engine, options, processor: null, sinks)
+    {
+    }
+
+    /// <param name="processor">Makes the pipeline's processor for the model; null: the CPU path with a nearest-neighbour resizer.</param>
+    public PipelineHarness(Dictionary<string, (bool Live, ScriptedSource Script)> sources, TinyPoseEngine? engine, PipelineOptions? options, Func<PoseModel, Core.Processing.IFrameProcessor>? processor, params IPoseSink[] sinks)
     {
         Engine = engine ?? new TinyPoseEngine();
         Readers = new ScriptedReaders(sources.ToDictionary(s => s.Key, s => s.Value.Script));
         Sources = [.. sources.Select((s, i) => new PipelineSource(i, s.Key, SourceUri.Parse(s.Value.Live ? "test://ball" : "test://ball?live=false", NoPaths.Instance), new SourcePipelineOptions()))];
         Sinks = sinks.Length == 0 ? [new CollectingSink()] : sinks;
         Model = new PoseModel(Engine, new PredictorOptions(), "tiny");
-        Pipeline = new PosePipeline(Model, new NearestResizer(), Readers, Sources, Sinks, options ?? new PipelineOptions(), NullLogger.Instance);
+        Pipeline = processor is null
+            ? new PosePipeline(Model, new NearestResizer(), Readers, Sources, Sinks, options ?? new PipelineOptions(), NullLogger.Instance)
+            : new PosePipeline(Model, processor(Model), Readers, Sources, Sinks, options ?? new PipelineOptions(), NullLogger.Instance);
     }
 
     public TinyPoseEngine Engine { get; }

@@ -17,6 +17,8 @@ public sealed class RunSettings
 
     public PipelineSettings Pipeline { get; set; } = new();
 
+    public ProcessingSettings Processing { get; set; } = new();
+
     public OutputSettings Outputs { get; set; } = new();
 
     public TrackingSettings Tracking { get; set; } = new();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
+using EdgePose.Core.Processing;
 using EdgePose.Host.Sinks.Mqtt;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,11 @@ public sealed class RunSettingsValidator : IValidateOptions<RunSettings>
         Check(p.FreshFrameWaitMs is >= 0 and <= 1000, "Pipeline:FreshFrameWaitMs", $"{Num(p.FreshFrameWaitMs)} is not 0 to 1000");
         Check(p.OutputQueue is >= 1 and <= 1000, "Pipeline:OutputQueue", $"{p.OutputQueue} is not 1 to 1000");
         Check(p.MaxFrames is null or >= 1, "Pipeline:MaxFrames", $"{p.MaxFrames} is not at least 1");
+
+        var g = options.Processing;
+        Check(ProcessingChoice.TryParseMode(g.Mode, out _), "Processing:Mode", $"'{g.Mode}' is not {string.Join(", ", ProcessingChoice.Modes.SkipLast(1))} or {ProcessingChoice.Modes[^1]}");
+        Check(ProcessingChoice.TryParseFallback(g.Fallback, out _), "Processing:Fallback", $"'{g.Fallback}' is not {string.Join(" or ", ProcessingChoice.Fallbacks)}");
+        Check(g.Device is >= 0 and <= 63, "Processing:Device", $"{g.Device} is not a CUDA device ordinal 0 to 63");
 
         Check(options.StatusIntervalSeconds is >= 0 and <= 3600, "StatusIntervalSeconds", $"{Num(options.StatusIntervalSeconds)} is not 0 to 3600");
         Check(options.DurationSeconds is null or > 0, "DurationSeconds", $"{Num(options.DurationSeconds ?? 0)} is not above 0");
