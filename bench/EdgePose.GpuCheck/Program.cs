@@ -85,5 +85,16 @@ Section("bad inputs", () =>
     }
 });
 
+Section("GPU processor", () =>
+{
+    var (lines, failed) = GpuProcessorParity.Run(gpu, Math.Min(frames, 200));
+    foreach (var line in lines)
+    {
+        Console.WriteLine(line);
+    }
+
+    failures += failed;
+});
+
 Section("timings", () => KernelTimings.Measure(gpu, Console.WriteLine));
 return failures == 0 ? 0 : 1;
