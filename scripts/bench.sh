@@ -91,7 +91,7 @@ section_e2e() {
   [[ "$ready" == ready* ]] || { echo "error: the RTSP test server did not start" >&2; return 1; }
   run $EDGEPOSE bench e2e -s "rtsp://127.0.0.1:$rt/clock" --broker "mqtt://127.0.0.1:$mq" -m "$MODEL" --threads 2 --duration "$E2E_SECONDS" -o "$OUT/e2e"
 }
-section_mqtt() { run dotnet test tests/EdgePose.Host.Tests -c Release --filter MqttPublishRate --logger "console;verbosity=detailed"; }
+section_mqtt() { run env EDGEPOSE_BENCH=1 dotnet test tests/EdgePose.Host.Tests -c Release --filter MqttPublishRate --logger "console;verbosity=detailed"; }
 section_tracking() {
   local d="$OUT/tracking"; mkdir -p "$d"
   run $EDGEPOSE predict --source "$VTEST" --model "$MODEL" --no-images --conf 0.1 --threads 1 --out "$d/predict" --exist-ok
@@ -107,7 +107,7 @@ section_training() {
 section_gpu() {
   if ! ls /dev/nvidia0 >/dev/null 2>&1 && ! ls /dev/nvhost-ctrl >/dev/null 2>&1; then echo "skip gpu: no NVIDIA GPU here"; return; fi
   run dotnet publish bench/EdgePose.GpuCheck -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true \
-      -p:TreatWarningsAsErrors=false -p:SuppressTrimAnalysisWarnings=true -o artifacts/gpucheck
+      -p:TreatWarningsAsErrors=false -p:SuppressTrimAnalysisWarnings=true -p:EdgePoseOpenCvNative=false -o artifacts/gpucheck
   run artifacts/gpucheck/EdgePose.GpuCheck --frames 1000
 }
 
