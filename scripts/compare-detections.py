@@ -156,7 +156,7 @@ def main():
     only = len(set(a) ^ set(b))
     print(f"summary: {len(common)} frames compared, {within} with the same persons and every box and keypoint within "
           f"{args.tolerance:g} px, {len(common) - within} not; {paired_total} persons paired; largest differences: box "
-          f"{worst[0]:.2f} px, keypoint {worst[1]:.2f} px, score {worst[2]:.3f}" + (f"; {only} frames in one run only" if only else ""))
+          f"{worst[0]:.3f} px, keypoint {worst[1]:.3f} px, score {worst[2]:.4f}" + (f"; {only} frames in one run only" if only else ""))
     if only:
         insane.append(f"{only} frames are in one run only")
     if args.strict:
