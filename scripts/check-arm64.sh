@@ -18,7 +18,7 @@
 #      in every frame, every box and keypoint coordinate within 1 px; any other frame fails the check
 # Usage: scripts/check-arm64.sh [--preflight]   (--preflight: only check that arm64 programs can run here)
 # Environment: EDGEPOSE_SKIP_APT=1 installs nothing; EDGEPOSE_QEMU names the emulator (default qemu-aarch64-static);
-# EDGEPOSE_ARM64_FRAMES frames of vtest.avi and of its raw copy (default 20; 5 to 16 s each under emulation); EDGEPOSE_SHARED (../shared).
+# EDGEPOSE_ARM64_FRAMES frames of vtest.avi and of its raw copy (default 20; 2 to 40 s each under emulation, by load); EDGEPOSE_SHARED (../shared).
 # Delete build/arm64/models to derive the float model again (e.g. after changing the importer or the exporter).
 set -euo pipefail
 
