@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Compares the pose events of two runs on the same frames (JSON Lines of edgepose run, schema edgepose.poses/1).
 
-Usage: compare-detections.py REFERENCE.jsonl OTHER.jsonl [--tolerance PX] [--label-a x64] [--label-b arm64]
+Usage: compare-detections.py REFERENCE OTHER [--strict] [--tolerance PX] [--label-a x64] [--label-b arm64]
                              [--near-threshold SCORE] [--min-iou IOU]
+
+REFERENCE and OTHER are JSON Lines files of `edgepose run`, or folders of `edgepose predict` output (one JSON per
+image; each image is one frame, its source the file name).
 
 Frames are matched by (source, seq); the persons of a frame are paired by box overlap, best first. Each frame
 line reports both runs' person counts and, over the pairs, the largest box and keypoint coordinate difference
 in pixels and the largest score difference; "ok" means the same count and every coordinate within --tolerance
 (default 1 px). The summary counts those frames.
 
-The exit status is a sanity gate, not the 1 px test: different CPUs (their INT8 and float kernels in ONNX
+--strict: the exit status is the 1 px test: 1 unless every frame is "ok" and both runs have the same frames (for a
+float model, whose CPU kernels differ only in float rounding). Without it the exit status is a sanity gate: different CPUs (their INT8 and float kernels in ONNX
 Runtime) may move a coordinate of a quantised model by whole quantisation steps, and a person whose score sits
 at the threshold may be found on one side only. It fails (1) when a paired person's boxes overlap less than
 --min-iou (default 0.7), or when a person found on one side only scores --near-threshold (default 0.40) or
@@ -18,10 +22,36 @@ wrong colour order, letterbox or scale would do. 2: bad input.
 """
 import argparse
 import json
+import os
 import sys
 
 
+def load_predict(folder):
+    """A folder of `edgepose predict` JSON files: one frame per image, persons in the run's event shape."""
+    frames = {}
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json"):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            with open(path, encoding="utf-8") as f:
+                doc = json.load(f)
+            persons = [{"box": d["box_xyxy"], "score": d["score"],
+                        "keypoints": [[k["x"], k["y"], k.get("score", 0.0)] for k in d.get("keypoints", [])]}
+                       for d in doc["detections"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            print(f"error: {path} is not an edgepose predict result ({exc})", file=sys.stderr)
+            sys.exit(2)
+        except OSError as exc:
+            print(f"error: cannot read {path}: {exc.strerror}", file=sys.stderr)
+            sys.exit(2)
+        frames[(name[:-5], 0)] = persons
+    return frames
+
+
 def load(path):
+    if os.path.isdir(path):
+        return load_predict(path)
     frames = {}
     try:
         with open(path, encoding="utf-8") as f:
@@ -73,6 +103,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reference")
     ap.add_argument("other")
+    ap.add_argument("--strict", action="store_true", help="fail unless every frame is ok (same persons, within --tolerance)")
     ap.add_argument("--tolerance", type=float, default=1.0)
     ap.add_argument("--near-threshold", type=float, default=0.40)
     ap.add_argument("--min-iou", type=float, default=0.7)
@@ -125,9 +156,16 @@ def main():
     only = len(set(a) ^ set(b))
     print(f"summary: {len(common)} frames compared, {within} with the same persons and every box and keypoint within "
           f"{args.tolerance:g} px, {len(common) - within} not; {paired_total} persons paired; largest differences: box "
-          f"{worst[0]:.2f} px, keypoint {worst[1]:.2f} px, score {worst[2]:.3f}" + (f"; {only} frames in one run only" if only else ""))
+          f"{worst[0]:.3f} px, keypoint {worst[1]:.3f} px, score {worst[2]:.4f}" + (f"; {only} frames in one run only" if only else ""))
     if only:
         insane.append(f"{only} frames are in one run only")
+    if args.strict:
+        failed = len(common) - within
+        if failed or only:
+            print(f"strict: FAILED ({failed} of {len(common)} frames not ok" + (f", {only} frames in one run only" if only else "") + ")")
+            return 1
+        print(f"strict: passed (all {len(common)} frames: the same persons, every box and keypoint within {args.tolerance:g} px)")
+        return 0
     for line in insane:
         print("gate: " + line)
     print("gate: " + ("FAILED" if insane else f"passed (every paired box overlaps {args.min_iou:g} or more; persons on one side only score under {args.near_threshold:g} or are near-duplicates at the NMS threshold)"))
