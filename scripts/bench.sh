@@ -29,7 +29,7 @@ declare -A WHAT=(
   [sources]="1, 4 and 8 RTSP cameras on one engine (scripts/bench-sources.py)"
   [pipeline]="edgepose bench pipeline on vtest.avi read as fast as possible (engine busy fraction)"
   [e2e]="edgepose bench e2e: glass to event through mosquitto for E2E_SECONDS (default 300)"
-  [mqtt]="MQTT publish rate against mosquitto_pub (a test that prints its numbers)"
+  [mqtt]="MQTT publish rate against mosquitto_pub (an xunit benchmark, run with EDGEPOSE_BENCH=1)"
   [tracking]="ByteTrack parity with Ultralytics and time per frame"
   [training]="edgepose-train beside Ultralytics' trainer: mAP on the synthetic set, images/s at 320 and 640 (needs ULTRALYTICS_SRC)"
   [gpu]="GPU kernels (only where a CUDA GPU is visible)"

@@ -40,7 +40,6 @@ public sealed class CudaFrameProcessor : IFrameProcessor
     private CudaStaging? _input;
     private CudaStaging? _raw;
     private CudaPostprocessBuffers? _post;
-    private readonly PostprocessGraphKeys _graphs = new();
     private readonly bool _ownsContextAndKernels;
     private bool _disposed;
 
@@ -212,7 +211,6 @@ public sealed class CudaFrameProcessor : IFrameProcessor
             // Other options than at start (more candidates or detections): new buffers, once.
             _post.Dispose();
             _post = null;
-            _graphs.Clear();
             _post = new CudaPostprocessBuffers(_context, p);
         }
 
@@ -237,7 +235,7 @@ public sealed class CudaFrameProcessor : IFrameProcessor
             raw = _raw.DevicePointer;
         }
 
-        _kernels.Postprocess(raw, p, _post, _decodeStream, useGraph: _graphs.UseGraph(raw, p));
+        _kernels.Postprocess(raw, p, _post, _decodeStream);
         _decodeStream.Synchronize();
         KernelResult.CopyTo(_post.HostResultWords, detections);
     }

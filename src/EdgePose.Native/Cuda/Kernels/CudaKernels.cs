@@ -125,8 +125,8 @@ public sealed unsafe class CudaKernels : IDisposable
     /// <summary>
     /// Queues decode, sort, NMS and gather of the raw output at device address <paramref name="raw"/> (one
     /// image) into <paramref name="buffers"/>' result. Read <see cref="CudaPostprocessBuffers.HostResultWords"/>
-    /// after the stream passes this point. The first call for a (raw, parameters) pair records a CUDA graph;
-    /// later calls launch it.
+    /// after the stream passes this point. The first call for a (raw, parameters) pair records a CUDA graph and
+    /// later calls launch it, for the first 8 pairs of these buffers; further pairs launch kernel by kernel.
     /// </summary>
     public void Postprocess(ulong raw, in DecodeParams p, CudaPostprocessBuffers buffers, CudaStream stream) =>
         Postprocess(raw, p, buffers, stream, useGraph: true);
@@ -147,14 +147,14 @@ public sealed unsafe class CudaKernels : IDisposable
         using var scope = _context.Push();
         if (useGraph && CudaGraph.Supported)
         {
-            var graph = buffers.FindGraph(raw, p);
-            if (graph is null)
+            var graph = buffers.Graphs.Find(raw, p, out bool mayRecord);
+            if (graph is null && mayRecord)
             {
                 var q = p;
                 graph = CudaGraph.Capture(_context, stream, () => EnqueuePostprocess(raw, q, buffers, stream));
                 if (graph is not null)
                 {
-                    buffers.AddGraph(raw, p, graph);
+                    buffers.Graphs.Add(raw, p, graph);
                 }
             }
 

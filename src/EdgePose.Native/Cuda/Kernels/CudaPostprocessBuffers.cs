@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace EdgePose.Native.Cuda.Kernels;
 
 /// <summary>
@@ -12,9 +10,7 @@ namespace EdgePose.Native.Cuda.Kernels;
 /// </summary>
 public sealed class CudaPostprocessBuffers : IDisposable
 {
-    private const int MaxGraphs = 8;
     private readonly List<CudaContextBoundHandle> _all = [];
-    private readonly List<(ulong Raw, DecodeParams Params, CudaGraph Graph)> _graphs = [];
 
     public CudaPostprocessBuffers(CudaPrimaryContext context, in DecodeParams p, bool mappedResult = true)
     {
@@ -100,40 +96,12 @@ public sealed class CudaPostprocessBuffers : IDisposable
         p.Capacity <= Params.Capacity && p.NmsCapacity <= Params.NmsCapacity && p.MaskWords == Params.MaskWords
         && p.MaxDetections <= Params.MaxDetections && p.KeypointCount == Params.KeypointCount;
 
-    /// <summary>The graph recorded for raw output <paramref name="raw"/> and <paramref name="p"/>, if any.</summary>
-    internal CudaGraph? FindGraph(ulong raw, in DecodeParams p)
-    {
-        foreach (var (r, q, g) in _graphs)
-        {
-            if (r == raw && Same(q, p))
-            {
-                return g;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Keeps <paramref name="graph"/> for (raw, p); the oldest of more than 8 is freed.</summary>
-    internal void AddGraph(ulong raw, in DecodeParams p, CudaGraph graph)
-    {
-        if (_graphs.Count == MaxGraphs)
-        {
-            _graphs[0].Graph.Dispose();
-            _graphs.RemoveAt(0);
-        }
-
-        _graphs.Add((raw, p, graph));
-    }
+    /// <summary>The CUDA graphs recorded for these buffers (the first 8 (raw output, parameters) pairs).</summary>
+    internal PostprocessGraphs<CudaGraph> Graphs { get; } = new();
 
     public void Dispose()
     {
-        foreach (var (_, _, g) in _graphs)
-        {
-            g.Dispose();
-        }
-
-        _graphs.Clear();
+        Graphs.Dispose();
         foreach (var h in _all)
         {
             h.Dispose();
@@ -141,9 +109,6 @@ public sealed class CudaPostprocessBuffers : IDisposable
 
         _all.Clear();
     }
-
-    private static bool Same(in DecodeParams a, in DecodeParams b) =>
-        MemoryMarshal.AsBytes(new ReadOnlySpan<DecodeParams>(in a)).SequenceEqual(MemoryMarshal.AsBytes(new ReadOnlySpan<DecodeParams>(in b)));
 
     private T Add<T>(T handle)
         where T : CudaContextBoundHandle
