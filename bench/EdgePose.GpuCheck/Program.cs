@@ -60,11 +60,21 @@ Section("preprocess parity", () =>
     {
         foreach (int pixels in new[] { 1, 2, 4 })
         {
-            int differing = GpuParity.Preprocess(gpu, w, h, format, half, pixels);
-            Console.WriteLine($"preprocess {w}x{h} {format} {(half ? "fp16" : "fp32")} {pixels} px/thread: {(differing == 0 ? "identical to the emulation" : $"{differing} values DIFFER")}");
-            failures += differing == 0 ? 0 : 1;
+            foreach (var way in Enum.GetValues<GpuParity.PreprocessWay>())
+            {
+                int differing = GpuParity.Preprocess(gpu, w, h, format, half, pixels, way);
+                Console.WriteLine($"preprocess {w}x{h} {format} {(half ? "fp16" : "fp32")} {pixels} px/thread, {way}: {(differing == 0 ? "identical to the emulation" : $"{differing} values DIFFER")}");
+                failures += differing == 0 ? 0 : 1;
+            }
         }
     }
+});
+
+Section("batched preprocess parity", () =>
+{
+    int differing = GpuParity.PreprocessBatch(gpu);
+    Console.WriteLine($"preprocess batch of 6 images of mixed sizes, formats and precisions in one launch: {(differing == 0 ? "identical to each image's emulation" : $"{differing} values DIFFER")}");
+    failures += differing == 0 ? 0 : 1;
 });
 
 Section("postprocess parity", () =>

@@ -20,6 +20,7 @@ EP_DEVICE ep_u32 ep_thread_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg
 EP_DEVICE ep_u32 ep_thread_y() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_tid_y()); }
 EP_DEVICE ep_u32 ep_block_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ctaid_x()); }
 EP_DEVICE ep_u32 ep_block_y() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ctaid_y()); }
+EP_DEVICE ep_u32 ep_block_z() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ctaid_z()); }
 EP_DEVICE ep_u32 ep_block_dim_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ntid_x()); }
 EP_DEVICE ep_u32 ep_block_dim_y() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_ntid_y()); }
 EP_DEVICE ep_u32 ep_grid_dim_x() { return static_cast<ep_u32>(__nvvm_read_ptx_sreg_nctaid_x()); }
@@ -46,6 +47,7 @@ EP_DEVICE ep_u32 ep_thread_x() { return ep_grid::current().thread_x; }
 EP_DEVICE ep_u32 ep_thread_y() { return ep_grid::current().thread_y; }
 EP_DEVICE ep_u32 ep_block_x() { return ep_grid::current().block_x; }
 EP_DEVICE ep_u32 ep_block_y() { return ep_grid::current().block_y; }
+EP_DEVICE ep_u32 ep_block_z() { return ep_grid::current().block_z; }
 EP_DEVICE ep_u32 ep_block_dim_x() { return ep_grid::current().block_dim_x; }
 EP_DEVICE ep_u32 ep_block_dim_y() { return ep_grid::current().block_dim_y; }
 EP_DEVICE ep_u32 ep_grid_dim_x() { return ep_grid::current().grid_dim_x; }
@@ -55,6 +57,9 @@ EP_DEVICE int ep_atomic_add(int* p, int v) { return __atomic_fetch_add(p, v, __A
 #define EP_DEVICE_DATA static
 
 #endif
+
+// Inlined into every kernel that calls it (kernels sharing a body would otherwise call it, passing structs through local memory).
+#define EP_ALWAYS_INLINE __attribute__((always_inline))
 
 // Bits of a float and back, the same on both sides (clang and GCC know the builtin).
 EP_DEVICE ep_u32 ep_float_bits(float f) { return __builtin_bit_cast(ep_u32, f); }

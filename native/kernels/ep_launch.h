@@ -9,12 +9,19 @@ enum
     EP_PREPROCESS_BLOCK_X = 32,
     EP_PREPROCESS_BLOCK_Y = 8,
     EP_LINEAR_BLOCK = 256,
-    EP_PREPROCESS_PIXELS = 1,     // output pixels per preprocess thread in production (ep_preprocess)
+    EP_PREPROCESS_PIXELS = 2,     // output pixels per preprocess thread in production (ep_preprocess_x2, ep_preprocess_batch)
     EP_NMS_MASK_MAX_BLOCKS = 256,  // the NMS mask's fixed grid walks the tiles it needs
     EP_NMS_MASK_THREADS = 256,    // threads per NMS mask block: half a 64 × 64 tile, 8 per row
 };
 
 static inline int ep_blocks(int threads, int per_block) { return (threads + per_block - 1) / per_block; }
+
+// Columns and rows the preprocess grid covers: the whole output, or with content_only the resized image.
+static inline int ep_preprocess_columns(const ep_preprocess_params* p) { return p->content_only ? p->resized_width : p->dst_width; }
+static inline int ep_preprocess_rows(const ep_preprocess_params* p) { return p->content_only ? p->resized_height : p->dst_height; }
+
+// Entries of a geometry's tap table (ep_preprocess_taps, one thread each): columns, then rows.
+static inline int ep_preprocess_tap_count(const ep_preprocess_params* p) { return p->resized_width + p->resized_height; }
 
 // NMS candidates at most (the size of the sorted order and of the mask's rows).
 static inline int ep_nms_capacity(const ep_decode_params* p)

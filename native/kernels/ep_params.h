@@ -26,9 +26,26 @@ struct ep_preprocess_params
     int pad_left;
     int pad_top;
     int half;            // 1: write float16, 0: float32
-    int reserved;
+    int content_only;    // 1: write only the resized image; the destination already holds this letterbox's padding
     double scale_x;      // OpenCV's inverse scales: 1 / (resized / size), computed once by the host
     double scale_y;
+    unsigned long long taps; // address of this geometry's tap table (ep_preprocess_taps), or 0: taps computed per pixel
+};
+
+// Letterboxes of up to EP_PREPROCESS_BATCH_MAX images in one launch, the grid's z layer choosing the image: each
+// image's parameters, and its source and destination addresses.
+enum
+{
+    EP_PREPROCESS_BATCH_MAX = 8,
+};
+
+struct ep_preprocess_batch_params
+{
+    struct ep_preprocess_params image[EP_PREPROCESS_BATCH_MAX];
+    unsigned long long src[EP_PREPROCESS_BATCH_MAX];
+    unsigned long long dst[EP_PREPROCESS_BATCH_MAX];
+    int count;
+    int reserved;
 };
 
 // Decoding of the raw pose head [4 + classes + kpt_count * kpt_dims, rows] (or transposed) with NMS.

@@ -1,10 +1,12 @@
 // Letterbox preprocess in one pass: BGR, BGRA or NV12 → planar RGB (CHW), float32 or float16, byte/255,
-// bilinear resize, padding 114. One thread per output pixel. The resize is OpenCV's INTER_LINEAR for
+// bilinear resize, padding 114. One thread per output pixel, over the whole output or (content_only) the
+// resized image alone; the taps per pixel or from the geometry's table (ep_preprocess_taps). The resize is OpenCV's INTER_LINEAR for
 // 8-bit images as the CPU path runs it (half-pixel centres, 11-bit fixed-point weights, an integer
 // horizontal pass, the rounding of its SIMD vertical pass), so the tensor equals the CPU path's (a uint8
 // cv::resize, then /255) bit for bit; NV12 is converted per tap with OpenCV's integer BT.601 formula.
 #include "ep_cuda.h"
 #include "ep_params.h"
+#include "ep_launch.h"
 
 // Model-input values of each byte: byte / 255 as IEEE float division gives it, and that float as an IEEE
 // half (round to nearest even), what the CPU path writes. Computed by the compiler (constant evaluation
@@ -74,10 +76,31 @@ EP_DEVICE float ep_source_position(int d, double scale)
     return static_cast<float>((static_cast<double>(d) + 0.5) * scale - 0.5);
 }
 
-// Horizontal taps: OpenCV clamps position and weight at the left and right edges.
-EP_DEVICE void ep_tap_x(int d, double scale, int size, int& i0, int& i1, float& w1)
+// The two source indices and 11-bit fixed-point weights (cvRound of OpenCV's float weights) of one resized
+// column or row: what OpenCV's resize tabulates once per geometry (its xofs/alpha and yofs/beta).
+struct alignas(16) ep_tap
 {
-    float f = ep_source_position(d, scale);
+    int i0;
+    int i1;
+    int w0;
+    int w1;
+};
+
+EP_DEVICE ep_tap ep_tap_of(int i0, int i1, float w1)
+{
+    ep_tap t;
+    t.i0 = i0;
+    t.i1 = i1;
+    t.w0 = static_cast<int>(__builtin_rintf((1.0f - w1) * 2048.0f));
+    t.w1 = static_cast<int>(__builtin_rintf(w1 * 2048.0f));
+    return t;
+}
+
+// Horizontal tap of resized column d: OpenCV clamps position and weight at the left and right edges.
+EP_DEVICE ep_tap ep_column_tap(int d, const ep_preprocess_params& p)
+{
+    int size = p.src_width;
+    float f = ep_source_position(d, p.scale_x);
     float fl = __builtin_floorf(f);
     int i = static_cast<int>(fl);
     float w = f - fl;
@@ -93,20 +116,31 @@ EP_DEVICE void ep_tap_x(int d, double scale, int size, int& i0, int& i1, float& 
         w = 0.0f;
     }
 
-    i0 = i;
-    i1 = i + 1 < size ? i + 1 : size - 1;
-    w1 = w;
+    return ep_tap_of(i, i + 1 < size ? i + 1 : size - 1, w);
 }
 
-// Vertical taps: OpenCV keeps the weight and clamps only the two source rows.
-EP_DEVICE void ep_tap_y(int d, double scale, int size, int& i0, int& i1, float& w1)
+// Vertical tap of resized row d: OpenCV keeps the weight and clamps only the two source rows.
+EP_DEVICE ep_tap ep_row_tap(int d, const ep_preprocess_params& p)
 {
-    float f = ep_source_position(d, scale);
+    int size = p.src_height;
+    float f = ep_source_position(d, p.scale_y);
     float fl = __builtin_floorf(f);
     int i = static_cast<int>(fl);
-    w1 = f - fl;
-    i0 = i < 0 ? 0 : (i > size - 1 ? size - 1 : i);
-    i1 = i + 1 < 0 ? 0 : (i + 1 > size - 1 ? size - 1 : i + 1);
+    return ep_tap_of(i < 0 ? 0 : (i > size - 1 ? size - 1 : i), i + 1 < 0 ? 0 : (i + 1 > size - 1 ? size - 1 : i + 1), f - fl);
+}
+
+// The tap table of a geometry: resized_width column taps, then resized_height row taps. One thread per entry.
+EP_GLOBAL void ep_preprocess_taps(ep_preprocess_params p, ep_tap* EP_RESTRICT taps)
+{
+    int i = static_cast<int>(ep_global_x());
+    if (i < p.resized_width)
+    {
+        taps[i] = ep_column_tap(i, p);
+    }
+    else if (i < p.resized_width + p.resized_height)
+    {
+        taps[i] = ep_row_tap(i - p.resized_width, p);
+    }
 }
 
 // The three bytes (R, G, B planes) of output pixel (x, y) of the letterboxed image.
@@ -120,16 +154,22 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preproc
         return;
     }
 
-    int x0, x1, y0, y1;
-    float ax, ay;
-    ep_tap_x(rx, p.scale_x, p.src_width, x0, x1, ax);
-    ep_tap_y(ry, p.scale_y, p.src_height, y0, y1, ay);
-    // OpenCV's fixed point: 11-bit weights (cvRound of the float weights), a horizontal pass in int,
-    // then the vertical pass of its SIMD path.
-    int a0 = static_cast<int>(__builtin_rintf((1.0f - ax) * 2048.0f));
-    int a1 = static_cast<int>(__builtin_rintf(ax * 2048.0f));
-    int b0 = static_cast<int>(__builtin_rintf((1.0f - ay) * 2048.0f));
-    int b1 = static_cast<int>(__builtin_rintf(ay * 2048.0f));
+    ep_tap tx, ty;
+    if (p.taps != 0)
+    {
+        const ep_tap* table = reinterpret_cast<const ep_tap*>(p.taps);
+        tx = table[rx];
+        ty = table[p.resized_width + ry];
+    }
+    else
+    {
+        tx = ep_column_tap(rx, p);
+        ty = ep_row_tap(ry, p);
+    }
+
+    // OpenCV's fixed point: 11-bit weights, a horizontal pass in int, then the vertical pass of its SIMD path.
+    int x0 = tx.i0, x1 = tx.i1, a0 = tx.w0, a1 = tx.w1;
+    int y0 = ty.i0, y1 = ty.i1, b0 = ty.w0, b1 = ty.w1;
     // A tap of weight 0 adds 0 whatever its pixel, so it is not read: at integer reductions (1920x1080
     // to 640x360 is 3x) every sample sits on a source pixel and one tap of four is read.
     int p00[3], p01[3] = {0, 0, 0}, p10[3] = {0, 0, 0}, p11[3] = {0, 0, 0};
@@ -168,28 +208,37 @@ EP_DEVICE void ep_letterbox_pixel(const ep_u8* EP_RESTRICT src, const ep_preproc
 }
 
 // P consecutive output pixels of one row per thread (P = 1, 2 or 4): the pixels' values, then one store
-// of P values per plane (P halves in one 2P-byte word, P floats in 4P bytes) where the row length keeps
-// those stores aligned, else one store per value.
+// of P values per plane (P halves in one 2P-byte word, P floats in 4P bytes) where the row length and the
+// first column keep those stores aligned, else one store per value.
 template <int P>
-EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preprocess_params& p, void* EP_RESTRICT dst)
+EP_DEVICE EP_ALWAYS_INLINE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preprocess_params& p, void* EP_RESTRICT dst)
 {
-    int x = static_cast<int>(ep_global_x()) * P;
-    int y = static_cast<int>(ep_global_y());
-    if (x >= p.dst_width || y >= p.dst_height)
+    // The grid covers the whole output, or with content_only the resized image inside the padding.
+    int left = p.content_only ? p.pad_left : 0;
+    int right = p.content_only ? p.pad_left + p.resized_width : p.dst_width;
+    int x = left + static_cast<int>(ep_global_x()) * P;
+    int y = (p.content_only ? p.pad_top : 0) + static_cast<int>(ep_global_y());
+    if (x >= right || y >= (p.content_only ? p.pad_top + p.resized_height : p.dst_height))
     {
         return;
     }
 
+    // Loops of P (a constant) iterations, unrolled, so value stays in registers; pixels past the row end are skipped.
     int value[P][3];
-    int n = p.dst_width - x < P ? p.dst_width - x : P;
-    for (int i = 0; i < n; i++)
+    int n = right - x < P ? right - x : P;
+    EP_UNROLL(4)
+    for (int i = 0; i < P; i++)
     {
-        ep_letterbox_pixel(src, p, x + i, y, value[i]);
+        value[i][0] = value[i][1] = value[i][2] = 0;
+        if (i < n)
+        {
+            ep_letterbox_pixel(src, p, x + i, y, value[i]);
+        }
     }
 
     int plane = p.dst_width * p.dst_height;
     int at = y * p.dst_width + x;
-    bool packed = P > 1 && p.dst_width % P == 0;
+    bool packed = P > 1 && n == P && p.dst_width % P == 0 && left % P == 0;
     for (int c = 0; c < 3; c++)
     {
         if (p.half)
@@ -214,9 +263,13 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
             }
             else
             {
-                for (int i = 0; i < n; i++)
+                EP_UNROLL(4)
+                for (int i = 0; i < P; i++)
                 {
-                    out[i] = ep_unit255.h[value[i][c]];
+                    if (i < n)
+                    {
+                        out[i] = ep_unit255.h[value[i][c]];
+                    }
                 }
             }
         }
@@ -233,9 +286,13 @@ EP_DEVICE void ep_preprocess_run(const ep_u8* EP_RESTRICT src, const ep_preproce
             }
             else
             {
-                for (int i = 0; i < n; i++)
+                EP_UNROLL(4)
+                for (int i = 0; i < P; i++)
                 {
-                    out[i] = ep_unit255.f[value[i][c]];
+                    if (i < n)
+                    {
+                        out[i] = ep_unit255.f[value[i][c]];
+                    }
                 }
             }
         }
@@ -250,3 +307,41 @@ EP_GLOBAL void ep_preprocess_x2(const ep_u8* EP_RESTRICT src, ep_preprocess_para
 
 // Four output pixels per thread.
 EP_GLOBAL void ep_preprocess_x4(const ep_u8* EP_RESTRICT src, ep_preprocess_params p, void* EP_RESTRICT dst) { ep_preprocess_run<4>(src, p, dst); }
+
+// Image i's parameters from a batch, field by field: loads from the kernel's parameter space at a computed offset,
+// kept in registers (a whole-struct copy from a computed address would go through local memory).
+EP_DEVICE EP_ALWAYS_INLINE ep_preprocess_params ep_batch_image(const ep_preprocess_batch_params& b, int i)
+{
+    const ep_preprocess_params& s = b.image[i];
+    ep_preprocess_params p;
+    p.format = s.format;
+    p.src_width = s.src_width;
+    p.src_height = s.src_height;
+    p.src_stride = s.src_stride;
+    p.uv_offset = s.uv_offset;
+    p.uv_stride = s.uv_stride;
+    p.dst_width = s.dst_width;
+    p.dst_height = s.dst_height;
+    p.resized_width = s.resized_width;
+    p.resized_height = s.resized_height;
+    p.pad_left = s.pad_left;
+    p.pad_top = s.pad_top;
+    p.half = s.half;
+    p.content_only = s.content_only;
+    p.scale_x = s.scale_x;
+    p.scale_y = s.scale_y;
+    p.taps = s.taps;
+    return p;
+}
+
+// The images of a batch in one launch: grid layer z letterboxes image z with the production pixels per thread
+// (the grid covers the largest image's region; threads outside their image's region return).
+EP_GLOBAL void ep_preprocess_batch(ep_preprocess_batch_params b)
+{
+    int i = static_cast<int>(ep_block_z());
+    if (i < b.count)
+    {
+        const ep_preprocess_params p = ep_batch_image(b, i);
+        ep_preprocess_run<EP_PREPROCESS_PIXELS>(reinterpret_cast<const ep_u8*>(b.src[i]), p, reinterpret_cast<void*>(b.dst[i]));
+    }
+}

@@ -317,7 +317,10 @@ public sealed partial class PosePipeline : IDisposable
         }
     }
 
-    /// <summary>Letterboxes each frame into its slot (through the processor); a frame that cannot be read is dropped and logged, the rest move up.</summary>
+    /// <summary>
+    /// Letterboxes each frame into its slot (through the processor), then completes the batch; a frame that cannot be
+    /// read is dropped and logged, the rest move up.
+    /// </summary>
     private void Preprocess(BatchJob job)
     {
         int kept = 0;
@@ -327,7 +330,6 @@ public sealed partial class PosePipeline : IDisposable
             try
             {
                 job.Boxes[kept] = _processor.Preprocess(frame, job.Buffers, kept);
-                frame.Stamps.Mark(PipelineStage.Preprocess);
                 job.Frames[kept++] = frame;
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -340,6 +342,14 @@ public sealed partial class PosePipeline : IDisposable
 
         Array.Clear(job.Frames, kept, job.Count - kept);
         job.Count = kept;
+        if (kept > 0)
+        {
+            _processor.CompletePreprocess(job.Buffers); // a GPU processor launches the batch's letterboxes together here
+            for (int i = 0; i < kept; i++)
+            {
+                job.Frames[i].Stamps.Mark(PipelineStage.Preprocess);
+            }
+        }
     }
 
     /// <summary>Writes to a channel between stages, waiting for room; false when an abort completed it.</summary>

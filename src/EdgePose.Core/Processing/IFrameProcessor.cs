@@ -23,10 +23,21 @@ public interface IFrameProcessor : IDisposable
 
     /// <summary>
     /// Letterboxes <paramref name="frame"/> into slot <paramref name="slot"/> of <paramref name="buffers"/>' input and
-    /// returns the letterbox (needed to decode). Throws <see cref="ArgumentException"/> or
-    /// <see cref="InvalidOperationException"/> for a frame it cannot read (the pipeline drops it).
+    /// returns the letterbox (needed to decode). The work may be queued with the rest of the batch: the slot's input
+    /// is complete once <see cref="CompletePreprocess"/> has returned. Throws <see cref="ArgumentException"/> or
+    /// <see cref="InvalidOperationException"/> for a frame it cannot read, with nothing queued for it (the pipeline
+    /// drops it).
     /// </summary>
     Letterbox Preprocess(Frame frame, EngineBufferSet buffers, int slot);
+
+    /// <summary>
+    /// Completes the letterboxes queued by <see cref="Preprocess"/> into <paramref name="buffers"/>: a GPU processor
+    /// launches the batch's images together and waits for them here. The CPU processor writes each frame in
+    /// <see cref="Preprocess"/>, so this does nothing there.
+    /// </summary>
+    void CompletePreprocess(EngineBufferSet buffers)
+    {
+    }
 
     /// <summary>
     /// Decodes slot <paramref name="slot"/> of <paramref name="buffers"/>' finished output into

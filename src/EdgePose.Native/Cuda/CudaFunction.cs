@@ -7,15 +7,19 @@ public readonly record struct CudaFunction(nint Handle, string Name)
     /// Queues the kernel on <paramref name="stream"/>: a grid of gridX × gridY blocks of blockX × blockY
     /// threads. <paramref name="arguments"/> holds one pointer per kernel parameter, to that parameter's value.
     /// </summary>
-    public unsafe void Launch(uint gridX, uint gridY, uint blockX, uint blockY, CudaStream stream, void** arguments)
+    public unsafe void Launch(uint gridX, uint gridY, uint blockX, uint blockY, CudaStream stream, void** arguments) =>
+        Launch(gridX, gridY, 1, blockX, blockY, stream, arguments);
+
+    /// <summary>The same with <paramref name="gridZ"/> layers of blocks.</summary>
+    public unsafe void Launch(uint gridX, uint gridY, uint gridZ, uint blockX, uint blockY, CudaStream stream, void** arguments)
     {
-        if (gridX == 0 || gridY == 0 || blockX == 0 || blockY == 0)
+        if (gridX == 0 || gridY == 0 || gridZ == 0 || blockX == 0 || blockY == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(gridX), $"launch of {Name} with an empty grid {gridX}x{gridY} of {blockX}x{blockY} blocks");
+            throw new ArgumentOutOfRangeException(nameof(gridX), $"launch of {Name} with an empty grid {gridX}x{gridY}x{gridZ} of {blockX}x{blockY} blocks");
         }
 
         // The call's name is formatted only on failure: a launch per kernel per frame allocates nothing.
-        var result = CudaDriverApi.cuLaunchKernel(Handle, gridX, gridY, 1, blockX, blockY, 1, 0, stream.RawHandle, arguments, null);
+        var result = CudaDriverApi.cuLaunchKernel(Handle, gridX, gridY, gridZ, blockX, blockY, 1, 0, stream.RawHandle, arguments, null);
         if (result != CudaResult.Success)
         {
             CudaException.ThrowIfFailed(result, $"cuLaunchKernel({Name})");

@@ -16,7 +16,8 @@ namespace EdgePose.Native.Processing;
 /// default on Jetson), or a device frame is read in place; the kernel letterboxes it straight into a device input,
 /// or into staging copied back to a host input (ONNX Runtime on the CPU). Decode: a host output is staged for the
 /// device, the decode/NMS kernels run, and one small result comes back to pinned memory. Preprocess and decode each have their own stream and staging (they run on two pipeline threads);
-/// every buffer is made once (the frame staging grows for a larger frame, the only allocation after start). The
+/// the preprocess reads a tap table per frame geometry (made once) and writes only the resized image into a slot that
+/// already holds its letterbox's padding; every buffer is made once (the frame staging grows for a larger frame, the only allocation after start). The
 /// primary context is pushed on the calling thread for every call.
 /// </summary>
 /// <remarks>End-to-end outputs (NMS inside the model) are decoded on the CPU: there is nothing to run on the GPU.</remarks>
@@ -36,8 +37,12 @@ public sealed class CudaFrameProcessor : IFrameProcessor
     private readonly ulong _slotBytes;
     private readonly ulong _rawBytes;
     private readonly bool _zeroCopy;
-    private CudaStaging? _frame;
-    private CudaStaging? _input;
+    private CudaStaging?[] _frames = new CudaStaging?[1]; // per slot: a batch's host frames wait here for its launch
+    private CudaStaging? _input; // host input sets: the model input of each slot, copied back after the batch
+    private int _inputSlots;
+    private Letterbox?[] _inputPadding = []; // per slot of _input: the letterbox whose padding it holds
+    private readonly PreprocessBatchQueue _queue = new();
+    private CudaPreprocessTaps? _taps;
     private CudaStaging? _raw;
     private CudaPostprocessBuffers? _post;
     private readonly bool _ownsContextAndKernels;
@@ -135,26 +140,43 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         var input = device ? MemoryLocation.Device : MemoryLocation.Host;
         var output = device && _endToEnd is null ? MemoryLocation.Device : MemoryLocation.Host;
         using var scope = _context.Push();
-        if (input == MemoryLocation.Host)
-        {
-            EnsureHostInputStaging();
-        }
-
         if (output == MemoryLocation.Host && _endToEnd is null)
         {
             EnsureHostOutputStaging();
         }
 
-        return engine.CreateBufferSet(input, output);
+        var set = engine.CreateBufferSet(input, output);
+        if (input == MemoryLocation.Host)
+        {
+            EnsureHostInputStaging(set.MaxBatch);
+        }
+
+        return set;
     }
 
+    /// <summary>
+    /// Queues the letterbox of <paramref name="frame"/> into <paramref name="slot"/>: a host frame is copied into the
+    /// slot's staging (and queued to the device), the geometry's tap table is made if new, and the image joins the
+    /// batch that <see cref="CompletePreprocess"/> launches (every 8 images are launched as they come). Only the resized
+    /// image is written where the destination holds this letterbox's padding.
+    /// </summary>
     public Letterbox Preprocess(Frame frame, EngineBufferSet buffers, int slot)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(buffers);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var p = FramePreprocessParams.For(frame, _inputWidth, _inputHeight, out var box);
+        CheckSlot(buffers, slot);
         using var scope = _context.Push();
+        if (_queue.Buffers is { } other && !ReferenceEquals(other, buffers))
+        {
+            CompletePreprocess(other); // another set's batch was left open: finish it first
+        }
+
+        if (_queue.UnlaunchedWrites(slot))
+        {
+            LaunchChunks(all: true); // the slot again in one batch: its earlier image goes first
+        }
 
         ulong source;
         if (frame.Location == MemoryLocation.Device)
@@ -164,31 +186,96 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         else
         {
             var pixels = frame.Pixels;
-            GrowFrameStaging((ulong)pixels.Length);
-            pixels.CopyTo(_frame!.Host<byte>());
-            _frame.ToDevice((ulong)pixels.Length, _preprocessStream);
-            source = _frame.DevicePointer;
+            var staging = GrowFrameStaging(slot, (ulong)pixels.Length);
+            pixels.CopyTo(staging.Host<byte>());
+            staging.ToDevice((ulong)pixels.Length, _preprocessStream);
+            source = staging.DevicePointer;
         }
 
+        p = _taps!.Apply(_kernels, p, _preprocessStream);
+        ulong destination;
         if (buffers.InputLocation == MemoryLocation.Device && buffers.InputDevicePointer != 0)
         {
-            ulong destination = (ulong)buffers.InputDevicePointer + ((ulong)slot * _slotBytes);
-            CheckSlot(buffers, slot);
-            _kernels.Preprocess(source, p, destination, _preprocessStream);
-            _preprocessStream.Synchronize();
+            destination = (ulong)buffers.InputDevicePointer + ((ulong)slot * _slotBytes);
+            ref var padding = ref buffers.SlotPadding(slot);
+            p = p.WithContentOnly(padding == box);
+            padding = null; // until the batch has run: a failed launch leaves no claim on the slot's padding
         }
         else
         {
-            var slotSpan = buffers.InputSlot(slot);
-            EnsureHostInputStaging();
-            _kernels.Preprocess(source, p, _input!.DevicePointer, _preprocessStream);
-            _input.ToHost(_slotBytes, _preprocessStream);
-            _preprocessStream.Synchronize();
-            _input.Host<float>()[..slotSpan.Length].CopyTo(slotSpan);
+            EnsureHostInputStaging(buffers.MaxBatch);
+            destination = _input!.DevicePointer + ((ulong)slot * _slotBytes);
+            p = p.WithContentOnly(_inputPadding[slot] == box);
+            _inputPadding[slot] = null;
         }
 
-        buffers.SlotPadding(slot) = box; // the kernel wrote the whole slot, padding included
+        _queue.Add(buffers, source, p, destination, slot, box);
+        if (_queue.Unlaunched == KernelLaunchConfig.PreprocessBatchMax)
+        {
+            LaunchChunks(all: false);
+        }
+
         return box;
+    }
+
+    /// <summary>
+    /// Launches the batch queued for <paramref name="buffers"/> (one launch per 8 images), waits for it, and for a host
+    /// input copies each image from the staging into its slot. Nothing to do when nothing is queued.
+    /// </summary>
+    public void CompletePreprocess(EngineBufferSet buffers)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_queue.Count == 0 || !ReferenceEquals(_queue.Buffers, buffers))
+        {
+            return;
+        }
+
+        using var scope = _context.Push();
+        try
+        {
+            LaunchChunks(all: true);
+            bool device = buffers.InputLocation == MemoryLocation.Device && buffers.InputDevicePointer != 0;
+            if (!device)
+            {
+                int slots = 0;
+                for (int i = 0; i < _queue.Count; i++)
+                {
+                    slots = Math.Max(slots, _queue.Slot(i) + 1);
+                }
+
+                _input!.ToHost((ulong)slots * _slotBytes, _preprocessStream);
+            }
+
+            _preprocessStream.Synchronize();
+            for (int i = 0; i < _queue.Count; i++)
+            {
+                int slot = _queue.Slot(i);
+                var box = _queue.Box(i);
+                if (!device)
+                {
+                    var slotSpan = buffers.InputSlot(slot);
+                    _input!.Host<float>().Slice(slot * slotSpan.Length, slotSpan.Length).CopyTo(slotSpan);
+                    _inputPadding[slot] = box;
+                }
+
+                buffers.SlotPadding(slot) = box; // the slot holds the whole letterbox, padding included
+            }
+        }
+        finally
+        {
+            _queue.Clear();
+        }
+    }
+
+    /// <summary>Launches the queued images not launched yet: every chunk (<paramref name="all"/>) or only whole chunks of 8.</summary>
+    private void LaunchChunks(bool all)
+    {
+        while (_queue.Unlaunched > 0 && (all || _queue.Unlaunched >= KernelLaunchConfig.PreprocessBatchMax))
+        {
+            _kernels.PreprocessBatch(_queue.ChunkSources, _queue.ChunkImages, _queue.ChunkDestinations, _preprocessStream);
+            _queue.MarkChunkLaunched();
+        }
     }
 
     public void Decode(EngineBufferSet buffers, int slot, in Letterbox box, DecodeOptions options, PoseDetections detections)
@@ -249,9 +336,14 @@ public sealed class CudaFrameProcessor : IFrameProcessor
 
         _disposed = true;
         _post?.Dispose();
+        _taps?.Dispose();
         _raw?.Dispose();
         _input?.Dispose();
-        _frame?.Dispose();
+        foreach (var staging in _frames)
+        {
+            staging?.Dispose();
+        }
+
         _decodeStream.Dispose();
         _preprocessStream.Dispose();
         if (_ownsContextAndKernels)
@@ -275,7 +367,8 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         try
         {
             using var scope = _context.Push();
-            GrowFrameStaging(frameBytes);
+            GrowFrameStaging(0, frameBytes);
+            _taps = new CudaPreprocessTaps(_context, _inputWidth, _inputHeight);
             if (_layout.Kind != OutputLayoutKind.EndToEnd)
             {
                 var box = Letterbox.Compute(_inputWidth, _inputHeight, _inputWidth, _inputHeight);
@@ -297,21 +390,38 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, buffers.MaxBatch);
     }
 
-    /// <summary>Staging for at least <paramref name="bytes"/> bytes of frame (at start, and once per larger frame).</summary>
-    private void GrowFrameStaging(ulong bytes)
+    /// <summary>Slot <paramref name="slot"/>'s frame staging, for at least <paramref name="bytes"/> bytes (made at start for slot 0, and once per larger frame or new slot).</summary>
+    private CudaStaging GrowFrameStaging(int slot, ulong bytes)
     {
-        if (_frame is not null && _frame.Bytes >= bytes)
+        if (slot >= _frames.Length)
+        {
+            Array.Resize(ref _frames, slot + 1);
+        }
+
+        if (_frames[slot] is { } staging && staging.Bytes >= bytes)
+        {
+            return staging;
+        }
+
+        _frames[slot]?.Dispose();
+        _frames[slot] = null;
+        return _frames[slot] = CudaStaging.Allocate(_context, bytes, _zeroCopy);
+    }
+
+    /// <summary>The model input of <paramref name="slots"/> images, for sets whose input is in host memory (made again, padding forgotten, for more slots).</summary>
+    private void EnsureHostInputStaging(int slots)
+    {
+        if (_input is not null && _inputSlots >= slots)
         {
             return;
         }
 
-        _frame?.Dispose();
-        _frame = null;
-        _frame = CudaStaging.Allocate(_context, bytes, _zeroCopy);
+        _input?.Dispose();
+        _input = null;
+        _input = CudaStaging.Allocate(_context, (ulong)slots * _slotBytes, _zeroCopy);
+        _inputSlots = slots;
+        _inputPadding = new Letterbox?[slots];
     }
-
-    /// <summary>One image of model input, for sets whose input is in host memory.</summary>
-    private void EnsureHostInputStaging() => _input ??= CudaStaging.Allocate(_context, _slotBytes, _zeroCopy);
 
     /// <summary>One image of raw output, for sets whose output is in host memory.</summary>
     private void EnsureHostOutputStaging() => _raw ??= CudaStaging.Allocate(_context, _rawBytes, _zeroCopy);

@@ -13,7 +13,8 @@ namespace EdgePose.Native.Processing;
 /// The GPU processor's logic on the CPU: the same kernel sources on the emulated grid (libedgepose_kernels_cpu,
 /// see <see cref="EmulatedKernels"/>), writing host buffer sets. Lets CI run a whole pipeline through the kernels
 /// and compare its events with <see cref="CpuFrameProcessor"/>'s, and stands in for the GPU as the reference of the
-/// GPU parity checks (NV12, which the CPU processor does not read). Slow; for tests and checks, not for production.
+/// GPU parity checks (NV12, which the CPU processor does not read). It queues and completes batches as the GPU processor
+/// does (slot staging, one launch per 8 images, padding kept per slot). Slow; for tests and checks, not for production.
 /// </summary>
 public sealed class EmulatedFrameProcessor : IFrameProcessor
 {
@@ -22,6 +23,10 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
     private readonly int _inputWidth;
     private readonly int _inputHeight;
     private int[] _result = [];
+    private byte[][] _frames = [];
+    private float[][] _inputs = [];
+    private Letterbox?[] _padding = []; // per slot: the letterbox whose padding _inputs[slot] holds
+    private readonly PreprocessBatchQueue _queue = new();
 
     public EmulatedFrameProcessor(int inputWidth, int inputHeight, OutputLayout layout)
     {
@@ -40,6 +45,10 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
 
     public EngineBufferSet CreateBufferSet(IInferenceEngine engine) => engine.CreateBufferSet();
 
+    /// <summary>
+    /// Queues the letterbox as the GPU processor does: the frame copied into its slot's staging, the tap table, the
+    /// image alone where the staging holds this letterbox's padding; <see cref="CompletePreprocess"/> runs the batch.
+    /// </summary>
     public Letterbox Preprocess(Frame frame, EngineBufferSet buffers, int slot)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -50,10 +59,87 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
         }
 
         var p = FramePreprocessParams.For(frame, _inputWidth, _inputHeight, out var box);
-        EmulatedKernels.Preprocess(frame.Pixels, p, buffers.InputSlot(slot));
-        buffers.SlotPadding(slot) = box;
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, buffers.MaxBatch);
+        if (_queue.Buffers is { } other && !ReferenceEquals(other, buffers))
+        {
+            CompletePreprocess(other);
+        }
+
+        if (_queue.UnlaunchedWrites(slot))
+        {
+            LaunchChunks(all: true);
+        }
+
+        EnsureStaging(slot, frame.Pixels.Length);
+        frame.Pixels.CopyTo(_frames[slot]);
+        p = p.WithContentOnly(_padding[slot] == box);
+        _padding[slot] = null;
+        _queue.Add(buffers, (ulong)Address(_frames[slot]), p, (ulong)Address(_inputs[slot]), slot, box);
+        if (_queue.Unlaunched == KernelLaunchConfig.PreprocessBatchMax)
+        {
+            LaunchChunks(all: false);
+        }
+
         return box;
     }
+
+    /// <summary>Runs the queued batch (8 images per emulated launch) and copies each image from its staging into its slot.</summary>
+    public void CompletePreprocess(EngineBufferSet buffers)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        if (_queue.Count == 0 || !ReferenceEquals(_queue.Buffers, buffers))
+        {
+            return;
+        }
+
+        try
+        {
+            LaunchChunks(all: true);
+            for (int i = 0; i < _queue.Count; i++)
+            {
+                int slot = _queue.Slot(i);
+                var target = buffers.InputSlot(slot);
+                _inputs[slot].AsSpan(0, target.Length).CopyTo(target);
+                _padding[slot] = _queue.Box(i);
+                buffers.SlotPadding(slot) = _queue.Box(i);
+            }
+        }
+        finally
+        {
+            _queue.Clear();
+        }
+    }
+
+    private void LaunchChunks(bool all)
+    {
+        while (_queue.Unlaunched > 0 && (all || _queue.Unlaunched >= KernelLaunchConfig.PreprocessBatchMax))
+        {
+            EmulatedKernels.PreprocessBatch(_queue.ChunkSources, _queue.ChunkImages, _queue.ChunkDestinations, useTaps: true);
+            _queue.MarkChunkLaunched();
+        }
+    }
+
+    // Slot staging on the pinned object heap (the emulated kernels take their addresses): made once per slot, grown for a larger frame.
+    private void EnsureStaging(int slot, int frameBytes)
+    {
+        if (slot >= _frames.Length)
+        {
+            int n = Math.Max(slot + 1, 2 * _frames.Length);
+            Array.Resize(ref _frames, n);
+            Array.Resize(ref _inputs, n);
+            Array.Resize(ref _padding, n);
+        }
+
+        if (_frames[slot] is null || _frames[slot].Length < frameBytes)
+        {
+            _frames[slot] = GC.AllocateUninitializedArray<byte>(frameBytes, pinned: true);
+        }
+
+        _inputs[slot] ??= GC.AllocateArray<float>(3 * _inputWidth * _inputHeight, pinned: true);
+    }
+
+    private static nint Address<T>(T[] pinned) => System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(pinned, 0);
 
     public void Decode(EngineBufferSet buffers, int slot, in Letterbox box, DecodeOptions options, PoseDetections detections)
     {

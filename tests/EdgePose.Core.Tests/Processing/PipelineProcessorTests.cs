@@ -27,6 +27,8 @@ public class PipelineProcessorTests
 
         Assert.Equal(3, counting!.BufferSets);
         Assert.Equal(12, counting.Preprocessed);
+        Assert.InRange(counting.Completed, 6, 12); // one completion per batch of 1 or 2 frames
+        Assert.Equal(0, counting.PreprocessedUncompleted); // the last batch was completed too
         Assert.Equal(12, counting.Decoded);
         Assert.Equal(12, h.Sink.Results.Count);
         Assert.All(h.Sink.Results, r => Assert.Equal((1, 32f, 96f), (r.Persons, r.X1, r.X2)));
@@ -37,6 +39,8 @@ public class PipelineProcessorTests
     {
         public int BufferSets;
         public int Preprocessed;
+        public int Completed;
+        public int PreprocessedUncompleted;
         public int Decoded;
         public bool Disposed;
 
@@ -51,7 +55,15 @@ public class PipelineProcessorTests
         public Letterbox Preprocess(Frame frame, EngineBufferSet buffers, int slot)
         {
             Interlocked.Increment(ref Preprocessed);
+            Interlocked.Increment(ref PreprocessedUncompleted);
             return inner.Preprocess(frame, buffers, slot);
+        }
+
+        public void CompletePreprocess(EngineBufferSet buffers)
+        {
+            Interlocked.Increment(ref Completed);
+            PreprocessedUncompleted = 0;
+            inner.CompletePreprocess(buffers);
         }
 
         public void Decode(EngineBufferSet buffers, int slot, in Letterbox box, DecodeOptions options, PoseDetections detections)

@@ -25,6 +25,14 @@ public class GpuKernelParityTests(ITestOutputHelper output)
     }
 
     [RequiresGpuFact]
+    public void A_batched_preprocess_on_the_gpu_equals_each_image_emulated_alone()
+    {
+        using var gpu = new GpuSession();
+
+        Assert.Equal(0, GpuParity.PreprocessBatch(gpu));
+    }
+
+    [RequiresGpuFact]
     public void Postprocess_on_the_gpu_equals_the_emulation_on_200_random_frames()
     {
         using var gpu = new GpuSession();

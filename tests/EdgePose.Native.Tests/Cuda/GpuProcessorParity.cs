@@ -134,6 +134,9 @@ internal static class GpuProcessorParity
             Report($"preprocess {w & ~1}x{h & ~1} NV12 (stride +{pad})", Preprocess(target, nv12.Frame, reference: Emulated.Instance), "the emulated kernels");
         }
 
+        Report($"preprocess a sequence of {SequenceSizes.Count} frames of changing size and format into one slot", PreprocessSequence(target, rng), "fresh letterboxes");
+        Report($"preprocess batches of {SequenceSizes.Count} frames of changing size and format (two launches each), three times", PreprocessBatches(target, rng), "fresh letterboxes");
+
         int detections = 0;
         string? first = null;
         for (int f = 0; f < frames && first is null; f++)
@@ -146,6 +149,131 @@ internal static class GpuProcessorParity
 
         Report($"decode of {frames} random raw outputs ({detections} detections)", first);
         return (lines, failures);
+    }
+
+    /// <summary>
+    /// Frames of the sequence check: repeated sizes (the slot keeps its padding, only the image is written, the tap
+    /// table is reused), a new size after each, more sizes than the tap tables held (one is replaced), BGR and NV12.
+    /// </summary>
+    public static IReadOnlyList<(int Width, int Height, PixelFormat Format)> SequenceSizes { get; } =
+    [
+        (1920, 1080, PixelFormat.Bgr24), (1920, 1080, PixelFormat.Nv12), (1920, 1080, PixelFormat.Bgr24), (1280, 720, PixelFormat.Nv12),
+        (640, 480, PixelFormat.Bgr24), (640, 480, PixelFormat.Bgr24), (480, 640, PixelFormat.Bgr24), (800, 600, PixelFormat.Nv12),
+        (333, 250, PixelFormat.Bgr24), (1920, 1080, PixelFormat.Nv12), (1280, 720, PixelFormat.Bgr24), (480, 640, PixelFormat.Nv12),
+        (640, 640, PixelFormat.Bgr24), (1920, 1080, PixelFormat.Bgr24),
+    ];
+
+    /// <summary>
+    /// Null when <see cref="SequenceSizes"/>' frames, letterboxed one after another into slot 0 of each of the
+    /// processor's buffer sets (host and device inputs), each equal a fresh letterbox of that frame (the CPU processor
+    /// for BGR, the emulated kernels for NV12, each into a new buffer set); else the first difference.
+    /// </summary>
+    public static string? PreprocessSequence(ProcessorTarget target, Random rng)
+    {
+        var layout = new OutputLayout(OutputLayoutKind.RawChannelsFirst, 1, 8400, 1, 17, 3);
+        using var hostEngine = new SyntheticPoseEngine(layout);
+        using var processor = target.Create(layout, 640);
+        var cpu = new CpuFrameProcessor(640, 640, PoseDecoders.Create(layout), new BilinearBgrResizer());
+        var sets = target.Engines(layout, 640).Select(e => (SyntheticBufferSet)processor.CreateBufferSet(e)).ToArray();
+        try
+        {
+            for (int i = 0; i < SequenceSizes.Count; i++)
+            {
+                var (w, h, format) = SequenceSizes[i];
+                using var frame = format == PixelFormat.Nv12 ? Nv12(rng, w, h, w) : Bgr(rng, w, h, w * 3);
+                using var expectedSet = (SyntheticBufferSet)hostEngine.CreateBufferSet();
+                if (Preprocess(processor, format == PixelFormat.Nv12 ? Emulated.Instance : cpu, frame.Frame, expectedSet, sets) is { } mismatch)
+                {
+                    return $"frame {i} ({w}x{h} {format}): {mismatch}";
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            foreach (var set in sets)
+            {
+                set.Dispose();
+                ((IDisposable)set.Engine).Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Null when <see cref="SequenceSizes"/>' frames, queued into slots 0 to 13 of each buffer set and completed as one
+    /// batch (two launches: 8 images and 6), equal fresh letterboxes; three rounds, the frames rotated one slot each
+    /// round (a slot keeps or changes its letterbox); else the first difference.
+    /// </summary>
+    public static string? PreprocessBatches(ProcessorTarget target, Random rng)
+    {
+        var layout = new OutputLayout(OutputLayoutKind.RawChannelsFirst, 1, 8400, 1, 17, 3);
+        int n = SequenceSizes.Count;
+        using var hostEngine = new SyntheticPoseEngine(layout);
+        using var processor = target.Create(layout, 640);
+        var cpu = new CpuFrameProcessor(640, 640, PoseDecoders.Create(layout), new BilinearBgrResizer());
+        var sets = target.BatchEngines(layout, 640, n).Select(e => (SyntheticBufferSet)processor.CreateBufferSet(e)).ToArray();
+        var frames = new List<PooledFrame>();
+        try
+        {
+            foreach (var (w, h, format) in SequenceSizes)
+            {
+                frames.Add(format == PixelFormat.Nv12 ? Nv12(rng, w, h, w) : Bgr(rng, w, h, w * 3));
+            }
+
+            var expected = new float[n][];
+            var boxes = new Letterbox[n];
+            for (int i = 0; i < n; i++)
+            {
+                using var set = (SyntheticBufferSet)hostEngine.CreateBufferSet();
+                var reference = frames[i].Frame.Format == PixelFormat.Nv12 ? Emulated.Instance : cpu;
+                boxes[i] = reference.Preprocess(frames[i].Frame, set, 0);
+                reference.CompletePreprocess(set);
+                expected[i] = set.ReadInput(0);
+            }
+
+            for (int round = 0; round < 3; round++)
+            {
+                foreach (var set in sets)
+                {
+                    for (int slot = 0; slot < n; slot++)
+                    {
+                        int f = (slot + round) % n;
+                        if (processor.Preprocess(frames[f].Frame, set, slot) != boxes[f])
+                        {
+                            return $"round {round}, {set.InputLocation} input, slot {slot}: another letterbox than {boxes[f]}";
+                        }
+                    }
+
+                    processor.CompletePreprocess(set);
+                    for (int slot = 0; slot < n; slot++)
+                    {
+                        int f = (slot + round) % n;
+                        var actual = set.ReadInput(slot);
+                        int differing = Enumerable.Range(0, actual.Length).Count(j => BitConverter.SingleToInt32Bits(actual[j]) != BitConverter.SingleToInt32Bits(expected[f][j]));
+                        if (differing > 0)
+                        {
+                            return $"round {round}, {set.InputLocation} input, slot {slot} (frame {f}, {SequenceSizes[f]}): {differing} values differ";
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            foreach (var frame in frames)
+            {
+                frame.Dispose();
+            }
+
+            foreach (var set in sets)
+            {
+                set.Dispose();
+                ((IDisposable)set.Engine).Dispose();
+            }
+        }
     }
 
     /// <summary>
@@ -177,10 +305,12 @@ internal static class GpuProcessorParity
     private static string? Preprocess(IFrameProcessor processor, IFrameProcessor reference, Frame frame, SyntheticBufferSet expectedSet, SyntheticBufferSet[] sets)
     {
         var expectedBox = reference.Preprocess(frame, expectedSet, 0);
+        reference.CompletePreprocess(expectedSet);
         var expected = expectedSet.ReadInput(0);
         foreach (var set in sets)
         {
             var box = processor.Preprocess(frame, set, 0);
+            processor.CompletePreprocess(set);
             if (box != expectedBox)
             {
                 return $"{set.InputLocation} input: letterbox {box}, expected {expectedBox}";
@@ -356,6 +486,8 @@ internal static class GpuProcessorParity
         public EngineBufferSet CreateBufferSet(IInferenceEngine engine) => inner.CreateBufferSet(engine);
 
         public Letterbox Preprocess(Frame ignored, EngineBufferSet buffers, int slot) => inner.Preprocess(frame, buffers, slot);
+
+        public void CompletePreprocess(EngineBufferSet buffers) => inner.CompletePreprocess(buffers);
 
         public void Decode(EngineBufferSet buffers, int slot, in Letterbox box, DecodeOptions options, PoseDetections detections) =>
             inner.Decode(buffers, slot, box, options, detections);

@@ -9,7 +9,7 @@ namespace EdgePose.Native.Tests.Cuda;
 /// <summary>
 /// Microbenchmarks of the kernels with CUDA events (GPU time, mean of 200 after a warm-up): the device's
 /// copy bandwidth; preprocess of a 1920×1080 BGR and NV12 frame to 640 float16 with 1, 2 and 4 pixels per
-/// thread and several block shapes (as a share of that bandwidth), launched one by one from the host and recorded 20 to a CUDA graph
+/// thread and several block shapes, taps per pixel, from the tap table, and content-only (as a share of that bandwidth), launched one by one from the host and recorded 20 to a CUDA graph
 /// (the GPU's own time, without the host's launch gaps); decode + NMS of an 8400-anchor, 17-keypoint
 /// output with about 1% of anchors above conf, with and without its graph, the result mapped or copied,
 /// and step by step. Writes one line per measurement as it goes, for docs/performance.md.
@@ -31,31 +31,15 @@ internal static class KernelTimings
         line($"device-to-device copy of 64 MiB: {copyGBs:F1} GB/s (read + write)");
 
         // 1920x1080 to 640x360 is an exact 3x reduction (every sample on a source pixel, one tap read);
-        // 1600x900 is 2.5x, where all four taps are read.
+        // 1600x900 is 2.5x, where all four taps are read. Each way of running: taps per pixel, the tap table,
+        // and the table writing the image alone (a slot that holds its padding: the processor's steady state);
+        // one image per launch, or batches of 4 and 8 in one launch. "Cold": each launch reads and writes the next
+        // of 32 source and destination buffers, more than the GPU's L2 cache holds, as new frames do; "hot": one pair.
         foreach (var (w, h) in new[] { (1920, 1080), (1600, 900) })
         {
             foreach (var format in new[] { KernelPixelFormat.Bgr, KernelPixelFormat.Nv12 })
             {
-                var box = Letterbox.Compute(w, h, 640, 640);
-                var p = format == KernelPixelFormat.Bgr
-                    ? PreprocessParams.For(box, format, w * 3, half: true)
-                    : PreprocessParams.For(box, format, w, half: true, uvOffset: w * h, uvStride: w);
-                using var src = gpu.Context.AllocateDevice((ulong)p.SourceBytes);
-                using var dst = gpu.Context.AllocateDevice((ulong)p.OutputBytes);
-                src.FillAsync(0x80604020, (ulong)p.SourceBytes / 4, gpu.Stream);
-                var variants = w == 1920
-                    ? new[] { (1, 32, 8), (1, 64, 4), (1, 128, 2), (1, 16, 16), (2, 32, 8), (4, 32, 8) }
-                    : new[] { (1, 32, 8) };
-                foreach (var (pixels, bx, by) in variants)
-                {
-                    void Run() => gpu.Kernels.Preprocess((ulong)src.DevicePointer, p, (ulong)dst.DevicePointer, gpu.Stream, pixels, bx, by);
-                    float launched = Time(gpu, Run);
-                    float graphed = TimeGraph(gpu, Run);
-                    double gbs = (p.SourceBytes + p.OutputBytes) / (graphed * 1e6);
-                    bool production = pixels == KernelLaunchConfig.PreprocessPixels && bx == KernelLaunchConfig.PreprocessBlockX && by == KernelLaunchConfig.PreprocessBlockY;
-                    line($"preprocess {w}x{h} {format} -> 640x640 fp16, {pixels} px/thread, {bx}x{by} blocks{(production ? " (production)" : "")}: "
-                        + $"{launched * 1000f:F2} µs launched one by one, {graphed * 1000f:F2} µs in a graph = {gbs:F0} GB/s = {100 * gbs / copyGBs:F0}% of copy bandwidth");
-                }
+                PreprocessTimings(gpu, line, copyGBs, w, h, format);
             }
         }
 
@@ -90,6 +74,113 @@ internal static class KernelTimings
                 float t = TimeGraph(gpu, () => gpu.Kernels.EnqueuePostprocess(rawAddress, dp, buffers, gpu.Stream, k));
                 line($"  {how}, steps 1-{steps} in a graph: {t * 1000f:F2} µs ({names[steps - 1]}: {(t - before) * 1000f:+0.00;-0.00} µs)");
                 before = t;
+            }
+        }
+    }
+
+    private const int Rotating = 32;
+
+    private static void PreprocessTimings(GpuSession gpu, Action<string> line, double copyGBs, int w, int h, KernelPixelFormat format)
+    {
+        var box = Letterbox.Compute(w, h, 640, 640);
+        var p = format == KernelPixelFormat.Bgr
+            ? PreprocessParams.For(box, format, w * 3, half: true)
+            : PreprocessParams.For(box, format, w, half: true, uvOffset: w * h, uvStride: w);
+        var sources = new CudaDeviceBuffer[Rotating];
+        var outputs = new CudaDeviceBuffer[Rotating];
+        using var taps = new CudaPreprocessTaps(gpu.Context, 640, 640);
+        try
+        {
+            var tabled = taps.Apply(gpu.Kernels, p, gpu.Stream);
+            for (int i = 0; i < Rotating; i++)
+            {
+                sources[i] = gpu.Context.AllocateDevice((ulong)p.SourceBytes);
+                outputs[i] = gpu.Context.AllocateDevice((ulong)p.OutputBytes);
+                sources[i].FillAsync(0x80604020u + (uint)i, (ulong)p.SourceBytes / 4, gpu.Stream);
+                gpu.Kernels.Preprocess((ulong)sources[i].DevicePointer, tabled, (ulong)outputs[i].DevicePointer, gpu.Stream); // the padding, for content-only
+            }
+
+            long contentBytes = 3L * box.ResizedWidth * box.ResizedHeight * 2;
+            var ways = w == 1920
+                ? new[]
+                {
+                    (GpuParity.PreprocessWay.PerPixelTaps, 1, 1, false), (GpuParity.PreprocessWay.PerPixelTaps, 1, 1, true), (GpuParity.PreprocessWay.PerPixelTaps, 2, 1, false),
+                    (GpuParity.PreprocessWay.TapTable, 1, 1, false), (GpuParity.PreprocessWay.TapTable, 2, 1, false), (GpuParity.PreprocessWay.TapTable, 2, 4, false), (GpuParity.PreprocessWay.TapTable, 2, 8, false),
+                    (GpuParity.PreprocessWay.ContentOnly, 1, 1, false), (GpuParity.PreprocessWay.ContentOnly, 2, 1, false), (GpuParity.PreprocessWay.ContentOnly, 2, 1, true),
+                    (GpuParity.PreprocessWay.ContentOnly, 2, 4, false), (GpuParity.PreprocessWay.ContentOnly, 2, 8, false),
+                }
+                : new[] { (GpuParity.PreprocessWay.PerPixelTaps, 1, 1, false), (GpuParity.PreprocessWay.ContentOnly, 2, 1, false), (GpuParity.PreprocessWay.ContentOnly, 2, 4, false) };
+            var src = new ulong[KernelLaunchConfig.PreprocessBatchMax];
+            var dst = new ulong[KernelLaunchConfig.PreprocessBatchMax];
+            var images = new PreprocessParams[KernelLaunchConfig.PreprocessBatchMax];
+            foreach (var (way, pixels, batch, hot) in ways)
+            {
+                var run = way switch
+                {
+                    GpuParity.PreprocessWay.PerPixelTaps => p,
+                    GpuParity.PreprocessWay.TapTable => tabled,
+                    _ => tabled.WithContentOnly(true),
+                };
+                Array.Fill(images, run);
+                int next = 0;
+                void Run()
+                {
+                    if (batch == 1)
+                    {
+                        int k = hot ? 0 : next++ % Rotating;
+                        gpu.Kernels.Preprocess((ulong)sources[k].DevicePointer, run, (ulong)outputs[k].DevicePointer, gpu.Stream, pixels);
+                        return;
+                    }
+
+                    for (int i = 0; i < batch; i++)
+                    {
+                        int k = next++ % Rotating;
+                        src[i] = (ulong)sources[k].DevicePointer;
+                        dst[i] = (ulong)outputs[k].DevicePointer;
+                    }
+
+                    gpu.Kernels.PreprocessBatch(src.AsSpan(0, batch), images.AsSpan(0, batch), dst.AsSpan(0, batch), gpu.Stream);
+                }
+
+                float launched = Time(gpu, Run) / batch;
+                float graphed = TimeGraph(gpu, Run) / batch;
+                double gbs = (p.SourceBytes + p.OutputBytes) / (graphed * 1e6);
+                long written = way == GpuParity.PreprocessWay.ContentOnly ? contentBytes : p.OutputBytes;
+                double movedGbs = (p.SourceBytes + written) / (graphed * 1e6);
+                bool production = pixels == KernelLaunchConfig.PreprocessPixels && way == GpuParity.PreprocessWay.ContentOnly;
+                line($"preprocess {w}x{h} {format} -> 640x640 fp16, {way}, {pixels} px/thread, {(batch == 1 ? "one image per launch" : $"batches of {batch} in one launch")}, {(hot ? "hot (one buffer pair)" : "cold")}{(production ? " (production)" : string.Empty)}: "
+                    + $"{launched * 1000f:F2} µs per image launched one by one, {graphed * 1000f:F2} µs in a graph = {gbs:F0} GB/s = {100 * gbs / copyGBs:F0}% of copy bandwidth "
+                    + $"(source + model input); source + bytes written {movedGbs:F0} GB/s = {100 * movedGbs / copyGBs:F0}%");
+            }
+
+            if (w == 1920)
+            {
+                // The anchor at this size: a device copy of one model input's bytes from one buffer pair to the next, cold.
+                int next = 0;
+                float copy = TimeGraph(gpu, () =>
+                {
+                    int k = next++ % Rotating;
+                    outputs[k].CopyFromDeviceAsync(sources[k], (ulong)p.OutputBytes, gpu.Stream);
+                });
+                double copyGbs = 2.0 * p.OutputBytes / (copy * 1e6);
+                line($"  device copy of {p.OutputBytes} bytes (one model input) between rotating {format} buffers, cold: {copy * 1000f:F2} µs in a graph = {copyGbs:F0} GB/s = {100 * copyGbs / copyGBs:F0}% of the 64 MiB copy's bandwidth");
+            }
+
+            if (w == 1920 && format == KernelPixelFormat.Bgr)
+            {
+                // Context: writing a model input alone (a memset), and the tap table kernel (once per geometry).
+                var output = outputs[0];
+                float fill = TimeGraph(gpu, () => output.FillAsync(0, (ulong)p.OutputBytes / 4, gpu.Stream));
+                float table = TimeGraph(gpu, () => gpu.Kernels.PreprocessTaps(p, tabled.Taps, gpu.Stream));
+                line($"  memset of one 640x640 fp16 model input ({p.OutputBytes} bytes, hot): {fill * 1000f:F2} µs in a graph; tap table kernel ({p.TapCount} entries): {table * 1000f:F2} µs");
+            }
+        }
+        finally
+        {
+            gpu.Stream.Synchronize();
+            foreach (var b in sources.Concat(outputs))
+            {
+                b?.Dispose();
             }
         }
     }

@@ -183,6 +183,119 @@ public class EmulatedPreprocessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_tap_table_gives_the_tensor_of_taps_computed_per_pixel()
+    {
+        // Reductions, enlargements, odd sizes, every format, both precisions and every pixels-per-thread variant.
+        var rng = new Random(17);
+        var cases = new (int W, int H, KernelPixelFormat Format, bool Half)[]
+        {
+            (1920, 1080, KernelPixelFormat.Nv12, true), (1600, 900, KernelPixelFormat.Bgr, true), (641, 479, KernelPixelFormat.Bgra, false),
+            (222, 444, KernelPixelFormat.Nv12, false), (97, 61, KernelPixelFormat.Bgr, false), (640, 640, KernelPixelFormat.Bgr, true),
+        };
+        foreach (var (w, h, format, half) in cases)
+        {
+            var box = Letterbox.Compute(w, h, 640, 640);
+            var p = Params(box, format, half);
+            var source = new byte[p.SourceBytes];
+            rng.NextBytes(source);
+            foreach (int pixels in new[] { 1, 2, 4 })
+            {
+                Assert.True(Bits(source, p, pixels, useTaps: false).AsSpan().SequenceEqual(Bits(source, p, pixels, useTaps: true)), $"{w}x{h} {format} {(half ? "fp16" : "fp32")} {pixels} px/thread: the tap table changes the tensor");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1920, 1080, 640, 640)] // padding above and below
+    [InlineData(720, 1280, 640, 640)]  // padding left and right
+    [InlineData(1283, 721, 641, 353)]  // odd padding: the packed variants store one value at a time
+    public void Content_only_writes_the_resized_image_and_leaves_the_padding_as_it_was(int w, int h, int targetWidth, int targetHeight)
+    {
+        var rng = new Random(w + targetWidth);
+        var box = Letterbox.Compute(w, h, targetWidth, targetHeight);
+        var p = PreprocessParams.For(box, KernelPixelFormat.Bgr, w * 3, half: false);
+        var bgr = SmoothImage(rng, w, h, w * 3);
+        var whole = Run(bgr, p);
+        const float Sentinel = -7f;
+
+        foreach (int pixels in new[] { 1, 2, 4 })
+        {
+            foreach (bool taps in new[] { false, true })
+            {
+                var chw = new float[whole.Length];
+                Array.Fill(chw, Sentinel);
+                EmulatedKernels.Preprocess(bgr, p.WithContentOnly(true), chw, pixels, taps);
+
+                for (int i = 0; i < chw.Length; i++)
+                {
+                    int x = i % targetWidth, y = i / targetWidth % targetHeight;
+                    bool image = x >= box.PadLeft && x < box.PadLeft + box.ResizedWidth && y >= box.PadTop && y < box.PadTop + box.ResizedHeight;
+                    float expected = image ? whole[i] : Sentinel;
+                    Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(chw[i]), $"{pixels} px/thread, taps {taps}: value {i} at ({x}, {y}) is {chw[i]}, expected {expected}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_batch_letterboxes_each_image_as_a_launch_of_its_own_does()
+    {
+        // Different sizes, orientations and formats in one launch; the last image over a slot that already holds its padding.
+        var rng = new Random(23);
+        var sizes = new (int W, int H, KernelPixelFormat Format, bool ContentOnly)[]
+        {
+            (1920, 1080, KernelPixelFormat.Nv12, false), (720, 1280, KernelPixelFormat.Bgr, false), (333, 250, KernelPixelFormat.Bgra, false),
+            (640, 640, KernelPixelFormat.Bgr, false), (1280, 720, KernelPixelFormat.Bgr, true),
+        };
+        var images = sizes.Select(s => Params(Letterbox.Compute(s.W, s.H, 640, 640), s.Format, half: false)).ToArray();
+        var sources = images.Select(p => RandomBytes(rng, p.SourceBytes)).ToList();
+        var expected = images.Select((p, i) => Run(sources[i], p)).ToList();
+
+        foreach (bool taps in new[] { false, true })
+        {
+            var outputs = images.Select(p => new float[3 * 640 * 640]).ToList();
+            var batch = images.ToArray();
+            for (int i = 0; i < sizes.Length; i++)
+            {
+                if (sizes[i].ContentOnly)
+                {
+                    EmulatedKernels.Preprocess(RandomBytes(rng, images[i].SourceBytes), images[i], outputs[i]); // another image's letterbox: its padding stays
+                    batch[i] = images[i].WithContentOnly(true);
+                }
+            }
+
+            EmulatedKernels.PreprocessBatch(sources, batch, outputs, taps);
+
+            for (int i = 0; i < sizes.Length; i++)
+            {
+                Assert.True(expected[i].AsSpan().SequenceEqual(outputs[i]), $"image {i} ({sizes[i]}), taps {taps}: differs from its own launch");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_batch_of_more_images_than_one_launch_takes_is_refused()
+    {
+        var p = PreprocessParams.For(Letterbox.Compute(64, 48, 640, 640), KernelPixelFormat.Bgr, 64 * 3, half: false);
+        var nine = Enumerable.Repeat(p, 9).ToArray();
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => EmulatedKernels.PreprocessBatch(nine.Select(_ => new byte[64 * 48 * 3]).ToList(), nine, nine.Select(_ => new float[3 * 640 * 640]).ToList()));
+
+        Assert.Contains("1 to 8 images", e.Message);
+    }
+
+    [Fact]
+    public void Parameters_with_a_device_tap_table_are_refused_by_the_emulation()
+    {
+        var box = Letterbox.Compute(100, 50, 640, 640);
+        var p = PreprocessParams.For(box, KernelPixelFormat.Bgr, 300, half: false).WithTaps(0x1000);
+
+        var e = Assert.Throws<ArgumentException>(() => EmulatedKernels.Preprocess(new byte[300 * 50], p, new float[3 * 640 * 640]));
+
+        Assert.Contains("Taps must be 0", e.Message);
+    }
+
+    [Fact]
     public void A_stride_shorter_than_a_row_is_refused_with_its_numbers()
     {
         var box = Letterbox.Compute(100, 50, 640, 640);
@@ -201,6 +314,36 @@ public class EmulatedPreprocessTests(ITestOutputHelper output)
         var e = Assert.Throws<ArgumentException>(() => EmulatedKernels.Preprocess(new byte[(300 * 50) - 1], p, new float[3 * 640 * 640]));
 
         Assert.Contains("source image", e.Message);
+    }
+
+    private static byte[] RandomBytes(Random rng, long count)
+    {
+        var bytes = new byte[count];
+        rng.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static PreprocessParams Params(in Letterbox box, KernelPixelFormat format, bool half) => format switch
+    {
+        KernelPixelFormat.Nv12 => PreprocessParams.For(box, format, box.SourceWidth, half, uvOffset: box.SourceWidth * box.SourceHeight, uvStride: box.SourceWidth),
+        KernelPixelFormat.Bgra => PreprocessParams.For(box, format, box.SourceWidth * 4, half),
+        _ => PreprocessParams.For(box, format, box.SourceWidth * 3, half),
+    };
+
+    // The tensor's bits, float32 or float16 as the parameters say.
+    private static int[] Bits(byte[] source, PreprocessParams p, int pixels, bool useTaps)
+    {
+        int values = 3 * p.TargetWidth * p.TargetHeight;
+        if (p.Half != 0)
+        {
+            var half = new Half[values];
+            EmulatedKernels.Preprocess(source, p, half, pixels, useTaps);
+            return half.Select(v => (int)BitConverter.HalfToUInt16Bits(v)).ToArray();
+        }
+
+        var single = new float[values];
+        EmulatedKernels.Preprocess(source, p, single, pixels, useTaps);
+        return single.Select(BitConverter.SingleToInt32Bits).ToArray();
     }
 
     private static float[] Run(byte[] source, PreprocessParams p)

@@ -23,7 +23,7 @@ public class EmulatedProcessorParityTests(ITestOutputHelper output)
         }
 
         Assert.Equal(0, failures);
-        Assert.Equal((GpuProcessorParity.FrameSizes.Count * 2) + 1, lines.Count);
+        Assert.Equal((GpuProcessorParity.FrameSizes.Count * 2) + 3, lines.Count);
     }
 
     [RequiresSharedFact(Coco8Frames.Images)]

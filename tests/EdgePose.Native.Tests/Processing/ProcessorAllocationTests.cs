@@ -46,6 +46,7 @@ public class ProcessorAllocationTests(ITestOutputHelper output)
                 foreach (var set in sets)
                 {
                     var box = processor.Preprocess(frame, set, 0);
+                    processor.CompletePreprocess(set);
                     processor.Decode(set, 0, box, options, detections);
                 }
             }

@@ -16,6 +16,8 @@ public sealed unsafe class CudaKernels : IDisposable
         ("preprocess", "ep_preprocess"),
         ("preprocess", "ep_preprocess_x2"),
         ("preprocess", "ep_preprocess_x4"),
+        ("preprocess", "ep_preprocess_taps"),
+        ("preprocess", "ep_preprocess_batch"),
         ("decode", "ep_decode"),
         ("sort", "ep_rank_sort"),
         ("nms", "ep_nms_mask"),
@@ -26,6 +28,8 @@ public sealed unsafe class CudaKernels : IDisposable
     private readonly CudaPrimaryContext _context;
     private readonly List<CudaModule> _modules = [];
     private readonly CudaFunction[] _preprocess = new CudaFunction[5]; // by pixels per thread: 1, 2, 4
+    private readonly CudaFunction _preprocessTaps;
+    private readonly CudaFunction _preprocessBatch;
     private readonly CudaFunction _decode;
     private readonly CudaFunction _sort;
     private readonly CudaFunction _nmsMask;
@@ -55,6 +59,8 @@ public sealed unsafe class CudaKernels : IDisposable
             _preprocess[1] = functions["ep_preprocess"];
             _preprocess[2] = functions["ep_preprocess_x2"];
             _preprocess[4] = functions["ep_preprocess_x4"];
+            _preprocessTaps = functions["ep_preprocess_taps"];
+            _preprocessBatch = functions["ep_preprocess_batch"];
             _decode = functions["ep_decode"];
             _sort = functions["ep_rank_sort"];
             _nmsMask = functions["ep_nms_mask"];
@@ -72,7 +78,7 @@ public sealed unsafe class CudaKernels : IDisposable
     public IEnumerable<(string Kernel, int Registers, int LocalBytes)> Resources()
     {
         using var scope = _context.Push();
-        foreach (var f in (CudaFunction[])[_preprocess[1], _preprocess[2], _preprocess[4], _decode, _sort, _nmsMask, _nmsReduce, _gather])
+        foreach (var f in (CudaFunction[])[_preprocess[1], _preprocess[2], _preprocess[4], _preprocessTaps, _preprocessBatch, _decode, _sort, _nmsMask, _nmsReduce, _gather])
         {
             var (registers, local) = f.Resources();
             yield return (f.Name, registers, local);
@@ -120,6 +126,57 @@ public sealed unsafe class CudaKernels : IDisposable
         PreprocessParams pp = p;
         void** args = stackalloc void*[3] { &src, &pp, &dst };
         Launch(_preprocess[pixelsPerThread], config, stream, args);
+    }
+
+    /// <summary>
+    /// Queues the letterboxes of a batch in one launch: image i from device address <paramref name="sources"/>[i]
+    /// with <paramref name="images"/>[i] into <paramref name="destinations"/>[i], 1 to
+    /// <see cref="KernelLaunchConfig.PreprocessBatchMax"/> images (each may have its own size, format and options).
+    /// </summary>
+    public void PreprocessBatch(ReadOnlySpan<ulong> sources, ReadOnlySpan<PreprocessParams> images, ReadOnlySpan<ulong> destinations, CudaStream stream)
+    {
+        if (sources.Length != images.Length || destinations.Length != images.Length)
+        {
+            throw new ArgumentException($"a batched preprocess needs one source and one destination per image: {sources.Length} sources, {images.Length} parameters, {destinations.Length} destinations");
+        }
+
+        var config = KernelLaunchConfig.PreprocessBatch(images);
+        var batch = default(PreprocessBatchParams);
+        for (int i = 0; i < images.Length; i++)
+        {
+            if (sources[i] == 0 || destinations[i] == 0)
+            {
+                throw new ArgumentException($"image {i} of the batched preprocess has no device address for its source or destination");
+            }
+
+            batch.Image[i] = images[i];
+            batch.Source[i] = sources[i];
+            batch.Destination[i] = destinations[i];
+        }
+
+        batch.Count = images.Length;
+        using var scope = _context.Push();
+        void** args = stackalloc void*[1] { &batch };
+        _preprocessBatch.Launch(config.GridX, config.GridY, config.GridZ, config.BlockX, config.BlockY, stream, args);
+    }
+
+    /// <summary>
+    /// Queues the tap table of <paramref name="p"/>'s geometry (<see cref="PreprocessParams.TapCount"/> entries of
+    /// <see cref="PreprocessParams.TapEntryBytes"/>) into device memory at <paramref name="taps"/>, for preprocess
+    /// launches with <see cref="PreprocessParams.Taps"/> set to that address (see <see cref="CudaPreprocessTaps"/>).
+    /// </summary>
+    public void PreprocessTaps(in PreprocessParams p, ulong taps, CudaStream stream)
+    {
+        if (taps == 0)
+        {
+            throw new ArgumentException("the tap table needs a device address", nameof(taps));
+        }
+
+        using var scope = _context.Push();
+        PreprocessParams pp = p;
+        ulong table = taps;
+        void** args = stackalloc void*[2] { &pp, &table };
+        Launch(_preprocessTaps, KernelLaunchConfig.PreprocessTaps(p), stream, args);
     }
 
     /// <summary>

@@ -8,13 +8,19 @@ namespace EdgePose.Native.Cuda.Kernels;
 /// </summary>
 public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint BlockX, uint BlockY)
 {
+    /// <summary>Layers of the grid (the images of a batched preprocess); 1 for every other kernel.</summary>
+    public uint GridZ { get; init; } = 1;
+
     public const int PreprocessBlockX = 32;
     public const int PreprocessBlockY = 8;
     public const int LinearBlock = 256;
     public const int NmsBlock = 64;
 
     /// <summary>Output pixels per preprocess thread in production (ep_launch.h's EP_PREPROCESS_PIXELS).</summary>
-    public const int PreprocessPixels = 1;
+    public const int PreprocessPixels = 2;
+
+    /// <summary>Images one batched preprocess launch letterboxes at most (ep_params.h's EP_PREPROCESS_BATCH_MAX).</summary>
+    public const int PreprocessBatchMax = 8;
 
     /// <summary>The NMS mask's grid at most (ep_launch.h's EP_NMS_MASK_MAX_BLOCKS).</summary>
     public const int NmsMaskMaxBlocks = 256;
@@ -30,8 +36,39 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
         Preprocess(p, pixelsPerThread, PreprocessBlockX, PreprocessBlockY);
 
     /// <summary>The preprocess launch with blocks of <paramref name="blockX"/> × <paramref name="blockY"/> threads (for benchmarks: the kernel's result does not depend on the block shape).</summary>
-    public static KernelLaunchConfig Preprocess(in PreprocessParams p, int pixelsPerThread, int blockX, int blockY) =>
-        new(Blocks((int)Blocks(p.TargetWidth, pixelsPerThread), blockX), Blocks(p.TargetHeight, blockY), (uint)blockX, (uint)blockY);
+    /// <remarks>
+    /// The grid covers the whole output, or with <see cref="PreprocessParams.ContentOnly"/> the resized image alone.</remarks>
+    public static KernelLaunchConfig Preprocess(in PreprocessParams p, int pixelsPerThread, int blockX, int blockY)
+    {
+        int columns = p.ContentOnly != 0 ? p.ResizedWidth : p.TargetWidth;
+        int rows = p.ContentOnly != 0 ? p.ResizedHeight : p.TargetHeight;
+        return new(Blocks((int)Blocks(columns, pixelsPerThread), blockX), Blocks(rows, blockY), (uint)blockX, (uint)blockY);
+    }
+
+    /// <summary>
+    /// The batched preprocess (production pixels per thread): layer z for image z, each layer covering the largest
+    /// region of the images (the whole output, or the resized image with <see cref="PreprocessParams.ContentOnly"/>).
+    /// </summary>
+    public static KernelLaunchConfig PreprocessBatch(ReadOnlySpan<PreprocessParams> images)
+    {
+        if (images.Length is < 1 or > PreprocessBatchMax)
+        {
+            throw new ArgumentOutOfRangeException(nameof(images), images.Length, $"a batched preprocess takes 1 to {PreprocessBatchMax} images");
+        }
+
+        uint gridX = 0, gridY = 0;
+        foreach (ref readonly var p in images)
+        {
+            var c = Preprocess(p);
+            gridX = Math.Max(gridX, c.GridX);
+            gridY = Math.Max(gridY, c.GridY);
+        }
+
+        return new(gridX, gridY, PreprocessBlockX, PreprocessBlockY) { GridZ = (uint)images.Length };
+    }
+
+    /// <summary>The tap table kernel: one thread per entry.</summary>
+    public static KernelLaunchConfig PreprocessTaps(in PreprocessParams p) => Linear(p.TapCount);
 
     /// <summary>One thread per anchor.</summary>
     public static KernelLaunchConfig Decode(in DecodeParams p) => Linear(p.Rows);
@@ -50,7 +87,7 @@ public readonly record struct KernelLaunchConfig(uint GridX, uint GridY, uint Bl
     public static KernelLaunchConfig Gather(in DecodeParams p) => Linear(p.MaxDetections * p.RecordWords);
 
     /// <summary>Threads in the whole grid.</summary>
-    public long Threads => (long)GridX * GridY * BlockX * BlockY;
+    public long Threads => (long)GridX * GridY * GridZ * BlockX * BlockY;
 
     private static KernelLaunchConfig Linear(int threads) => new(Blocks(threads, LinearBlock), 1, LinearBlock, 1);
 
