@@ -43,7 +43,6 @@ internal static class GpuParity
             : PreprocessParams.For(box, format, stride, half);
         var source = new byte[p.SourceBytes];
         new Random(width + height).NextBytes(source);
-        int values = 3 * 640 * 640;
 
         using var src = gpu.Upload<byte>(source);
         using var dst = gpu.Context.AllocateDevice((ulong)p.OutputBytes);
@@ -59,20 +58,25 @@ internal static class GpuParity
         }
 
         gpu.Kernels.Preprocess((ulong)src.DevicePointer, run, (ulong)dst.DevicePointer, gpu.Stream, pixelsPerThread);
-        if (half)
+        return DifferingFromEmulation(gpu, source, p, dst);
+    }
+
+    /// <summary>Values of the model input in <paramref name="output"/> that differ from the emulation's letterbox of <paramref name="source"/> with <paramref name="p"/> (its taps per pixel, the whole input).</summary>
+    private static int DifferingFromEmulation(GpuSession gpu, byte[] source, in PreprocessParams p, CudaDeviceBuffer output)
+    {
+        int values = 3 * p.TargetWidth * p.TargetHeight;
+        if (p.Half != 0)
         {
             var expected = new Half[values];
             EmulatedKernels.Preprocess(source, p, expected);
-            var actual = gpu.Download<Half>(dst, values);
+            var actual = gpu.Download<Half>(output, values);
             return Enumerable.Range(0, values).Count(i => BitConverter.HalfToUInt16Bits(expected[i]) != BitConverter.HalfToUInt16Bits(actual[i]));
         }
-        else
-        {
-            var expected = new float[values];
-            EmulatedKernels.Preprocess(source, p, expected);
-            var actual = gpu.Download<float>(dst, values);
-            return Enumerable.Range(0, values).Count(i => BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]));
-        }
+
+        var single = new float[values];
+        EmulatedKernels.Preprocess(source, p, single);
+        var downloaded = gpu.Download<float>(output, values);
+        return Enumerable.Range(0, values).Count(i => BitConverter.SingleToInt32Bits(single[i]) != BitConverter.SingleToInt32Bits(downloaded[i]));
     }
 
     /// <summary>
@@ -126,23 +130,7 @@ internal static class GpuParity
             int differing = 0;
             for (int i = 0; i < cases.Length; i++)
             {
-                var p = images[i].WithTaps(0).WithContentOnly(false);
-                int values = 3 * 640 * 640;
-                var output = buffers[(2 * i) + 1];
-                if (p.Half != 0)
-                {
-                    var expected = new Half[values];
-                    EmulatedKernels.Preprocess(sources[i], p, expected);
-                    var actual = gpu.Download<Half>(output, values);
-                    differing += Enumerable.Range(0, values).Count(j => BitConverter.HalfToUInt16Bits(expected[j]) != BitConverter.HalfToUInt16Bits(actual[j]));
-                }
-                else
-                {
-                    var expected = new float[values];
-                    EmulatedKernels.Preprocess(sources[i], p, expected);
-                    var actual = gpu.Download<float>(output, values);
-                    differing += Enumerable.Range(0, values).Count(j => BitConverter.SingleToInt32Bits(expected[j]) != BitConverter.SingleToInt32Bits(actual[j]));
-                }
+                differing += DifferingFromEmulation(gpu, sources[i], images[i].WithTaps(0).WithContentOnly(false), buffers[(2 * i) + 1]);
             }
 
             return differing;
