@@ -16,9 +16,10 @@ namespace EdgePose.Native.Processing;
 /// default on Jetson), or a device frame is read in place; the kernel letterboxes it straight into a device input,
 /// or into staging copied back to a host input (ONNX Runtime on the CPU). Decode: a host output is staged for the
 /// device, the decode/NMS kernels run, and one small result comes back to pinned memory. Preprocess and decode each have their own stream and staging (they run on two pipeline threads);
-/// the preprocess reads a tap table per frame geometry (made once) and writes only the resized image into a slot that
-/// already holds its letterbox's padding; every buffer is made once (the frame staging grows for a larger frame, the only allocation after start). The
-/// primary context is pushed on the calling thread for every call.
+/// the preprocess queues a batch's frames and launches them together in <see cref="CompletePreprocess"/>, reads a tap
+/// table per frame geometry (made once) and writes only the resized image into a slot that already holds its
+/// letterbox's padding. Every buffer is made once: a slot's frame staging on that slot's first host frame, grown once
+/// for a larger frame (the only allocations after start). The primary context is pushed on the calling thread for every call.
 /// </summary>
 /// <remarks>End-to-end outputs (NMS inside the model) are decoded on the CPU: there is nothing to run on the GPU.</remarks>
 public sealed class CudaFrameProcessor : IFrameProcessor
