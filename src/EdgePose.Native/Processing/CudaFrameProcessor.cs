@@ -211,10 +211,7 @@ public sealed class CudaFrameProcessor : IFrameProcessor
         }
 
         _queue.Add(buffers, source, p, destination, slot, box);
-        if (_queue.Unlaunched == KernelLaunchConfig.PreprocessBatchMax)
-        {
-            LaunchChunks(all: false);
-        }
+        LaunchChunks(all: false); // a whole chunk of 8 goes at once
 
         return box;
     }
@@ -272,7 +269,7 @@ public sealed class CudaFrameProcessor : IFrameProcessor
     /// <summary>Launches the queued images not launched yet: every chunk (<paramref name="all"/>) or only whole chunks of 8.</summary>
     private void LaunchChunks(bool all)
     {
-        while (_queue.Unlaunched > 0 && (all || _queue.Unlaunched >= KernelLaunchConfig.PreprocessBatchMax))
+        while (_queue.HasChunk(all))
         {
             _kernels.PreprocessBatch(_queue.ChunkSources, _queue.ChunkImages, _queue.ChunkDestinations, _preprocessStream);
             _queue.MarkChunkLaunched();

@@ -23,8 +23,8 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
     private readonly int _inputWidth;
     private readonly int _inputHeight;
     private int[] _result = [];
-    private byte[][] _frames = [];
-    private float[][] _inputs = [];
+    private byte[]?[] _frames = [];
+    private float[]?[] _inputs = [];
     private Letterbox?[] _padding = []; // per slot: the letterbox whose padding _inputs[slot] holds
     private readonly PreprocessBatchQueue _queue = new();
 
@@ -71,15 +71,12 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
             LaunchChunks(all: true);
         }
 
-        EnsureStaging(slot, frame.Pixels.Length);
-        frame.Pixels.CopyTo(_frames[slot]);
+        var (pixels, input) = Staging(slot, frame.Pixels.Length);
+        frame.Pixels.CopyTo(pixels);
         p = p.WithContentOnly(_padding[slot] == box);
         _padding[slot] = null;
-        _queue.Add(buffers, (ulong)Address(_frames[slot]), p, (ulong)Address(_inputs[slot]), slot, box);
-        if (_queue.Unlaunched == KernelLaunchConfig.PreprocessBatchMax)
-        {
-            LaunchChunks(all: false);
-        }
+        _queue.Add(buffers, (ulong)Address(pixels), p, (ulong)Address(input), slot, box);
+        LaunchChunks(all: false); // a whole chunk of 8 goes at once
 
         return box;
     }
@@ -100,7 +97,7 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
             {
                 int slot = _queue.Slot(i);
                 var target = buffers.InputSlot(slot);
-                _inputs[slot].AsSpan(0, target.Length).CopyTo(target);
+                _inputs[slot]!.AsSpan(0, target.Length).CopyTo(target);
                 _padding[slot] = _queue.Box(i);
                 buffers.SlotPadding(slot) = _queue.Box(i);
             }
@@ -113,7 +110,7 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
 
     private void LaunchChunks(bool all)
     {
-        while (_queue.Unlaunched > 0 && (all || _queue.Unlaunched >= KernelLaunchConfig.PreprocessBatchMax))
+        while (_queue.HasChunk(all))
         {
             EmulatedKernels.PreprocessBatch(_queue.ChunkSources, _queue.ChunkImages, _queue.ChunkDestinations, useTaps: true);
             _queue.MarkChunkLaunched();
@@ -121,7 +118,7 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
     }
 
     // Slot staging on the pinned object heap (the emulated kernels take their addresses): made once per slot, grown for a larger frame.
-    private void EnsureStaging(int slot, int frameBytes)
+    private (byte[] Pixels, float[] Input) Staging(int slot, int frameBytes)
     {
         if (slot >= _frames.Length)
         {
@@ -131,12 +128,12 @@ public sealed class EmulatedFrameProcessor : IFrameProcessor
             Array.Resize(ref _padding, n);
         }
 
-        if (_frames[slot] is null || _frames[slot].Length < frameBytes)
+        if (_frames[slot] is not { } pixels || pixels.Length < frameBytes)
         {
-            _frames[slot] = GC.AllocateUninitializedArray<byte>(frameBytes, pinned: true);
+            _frames[slot] = pixels = GC.AllocateUninitializedArray<byte>(frameBytes, pinned: true);
         }
 
-        _inputs[slot] ??= GC.AllocateArray<float>(3 * _inputWidth * _inputHeight, pinned: true);
+        return (pixels, _inputs[slot] ??= GC.AllocateArray<float>(3 * _inputWidth * _inputHeight, pinned: true));
     }
 
     private static nint Address<T>(T[] pinned) => System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(pinned, 0);

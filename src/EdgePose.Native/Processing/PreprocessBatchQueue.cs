@@ -73,6 +73,9 @@ internal sealed class PreprocessBatchQueue
         Count++;
     }
 
+    /// <summary>Whether a chunk waits for its launch: any unlaunched image (<paramref name="all"/>), or else a whole chunk of <see cref="KernelLaunchConfig.PreprocessBatchMax"/>.</summary>
+    public bool HasChunk(bool all) => Unlaunched > 0 && (all || Unlaunched >= KernelLaunchConfig.PreprocessBatchMax);
+
     /// <summary>Marks the next chunk (<see cref="NextChunk"/> images) launched.</summary>
     public void MarkChunkLaunched() => Launched += NextChunk;
 

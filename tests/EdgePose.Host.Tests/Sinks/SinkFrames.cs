@@ -38,6 +38,27 @@ internal sealed class SinkFrames
     }
 
     /// <summary>
+    /// Writes <paramref name="count"/> results of source "door" (64x48 frames, one person each) to <paramref name="sink"/>,
+    /// releasing each after its write.
+    /// </summary>
+    public async Task WriteAsync(IPoseSink sink, int count)
+    {
+        var source = Source(0, "door");
+        for (int i = 0; i < count; i++)
+        {
+            var r = Make(source, i, 64, 48, Person(64, 48));
+            try
+            {
+                await sink.WriteAsync(r, CancellationToken.None);
+            }
+            finally
+            {
+                r.Release();
+            }
+        }
+    }
+
+    /// <summary>
     /// A result of frame <paramref name="sequence"/> of <paramref name="source"/> with <paramref name="persons"/> (none when
     /// null), holding its grey frame (<paramref name="format"/>, in host memory) for sinks that draw. Released by the caller.
     /// </summary>

@@ -70,12 +70,11 @@ public static unsafe partial class EmulatedKernels
         }
 
         _ = KernelLaunchConfig.PreprocessBatch(images); // 1 to PreprocessBatchMax images
-
         var handles = new List<GCHandle>();
         try
         {
-            var src = stackalloc nint[images.Length];
-            var dst = stackalloc nint[images.Length];
+            Span<ulong> src = stackalloc ulong[images.Length];
+            Span<ulong> dst = stackalloc ulong[images.Length];
             for (int i = 0; i < images.Length; i++)
             {
                 if (images[i].Half != 0)
@@ -87,15 +86,12 @@ public static unsafe partial class EmulatedKernels
                 Check(sources[i].Length, images[i].SourceBytes, $"image {i}'s source");
                 Check((long)outputs[i].Length * sizeof(float), images[i].OutputBytes, $"image {i}'s output tensor");
                 handles.Add(GCHandle.Alloc(sources[i], GCHandleType.Pinned));
-                src[i] = handles[^1].AddrOfPinnedObject();
+                src[i] = (ulong)handles[^1].AddrOfPinnedObject();
                 handles.Add(GCHandle.Alloc(outputs[i], GCHandleType.Pinned));
-                dst[i] = handles[^1].AddrOfPinnedObject();
+                dst[i] = (ulong)handles[^1].AddrOfPinnedObject();
             }
 
-            fixed (PreprocessParams* pp = images)
-            {
-                Succeed(ep_cpu_preprocess_batch(src, pp, dst, images.Length, useTaps ? 1 : 0), "batched preprocess");
-            }
+            PreprocessBatch(src, images, dst, useTaps);
         }
         finally
         {

@@ -75,20 +75,8 @@ internal sealed class MosquittoSub : IDisposable
     }
 
     /// <summary>The messages on topics ending in <paramref name="suffix"/>, waiting up to <paramref name="seconds"/> until there are <paramref name="count"/>.</summary>
-    public async Task<IReadOnlyList<(string Topic, string Payload)>> WaitForAsync(string suffix, int count, double seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var found = Messages.Where(m => m.Topic.EndsWith(suffix, StringComparison.Ordinal)).ToList();
-            if (found.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return found;
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public Task<IReadOnlyList<(string Topic, string Payload)>> WaitForAsync(string suffix, int count, double seconds = 20) =>
+        TopicWait.ForAsync(() => Messages, m => m.Topic, suffix, count, seconds);
 
     public void Dispose()
     {

@@ -13,23 +13,6 @@ public sealed class MqttConnectionFailureTests
     private static readonly MqttStatus s_status = new("0.1.0", KeypointMeta.Coco17.KeypointNames, ["door"]);
     private readonly SinkFrames _frames = new();
 
-    private async Task WriteAsync(MqttPoseSink sink, int count)
-    {
-        var source = SinkFrames.Source(0, "door");
-        for (int i = 0; i < count; i++)
-        {
-            var r = _frames.Make(source, i, 64, 48, SinkFrames.Person(64, 48));
-            try
-            {
-                await sink.WriteAsync(r, CancellationToken.None);
-            }
-            finally
-            {
-                r.Release();
-            }
-        }
-    }
-
     private static async Task WaitForLogAsync(RecordingLogger log, string text)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -48,7 +31,7 @@ public sealed class MqttConnectionFailureTests
         var options = new MqttSinkOptions(MqttBrokerAddress.Parse($"mqtt://127.0.0.1:{port}"), s_events) { ReconnectDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100), DrainTimeout = TimeSpan.FromMilliseconds(300) };
         await using var sink = new MqttPoseSink(options, s_status, log);
         var clock = Stopwatch.StartNew();
-        await WriteAsync(sink, 20);
+        await _frames.WriteAsync(sink, 20);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"writes took {clock.Elapsed.TotalSeconds:0.0} s");
         await WaitForLogAsync(log, "cannot connect");
         await Task.Delay(500); // several more tries
@@ -73,7 +56,7 @@ public sealed class MqttConnectionFailureTests
             DrainTimeout = TimeSpan.FromMilliseconds(300),
         };
         await using var sink = new MqttPoseSink(options, s_status, log);
-        await WriteAsync(sink, 4);
+        await _frames.WriteAsync(sink, 4);
         await WaitForLogAsync(log, "cannot connect");
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (silent.Accepted < 2)
@@ -98,7 +81,7 @@ public sealed class MqttConnectionFailureTests
             DrainTimeout = TimeSpan.FromMilliseconds(300),
         };
         await using var sink = new MqttPoseSink(options, s_status, log);
-        await WriteAsync(sink, 2);
+        await _frames.WriteAsync(sink, 2);
         await WaitForLogAsync(log, "cannot connect");
 
         var line = log.Lines.Single(l => l.Contains("cannot connect", StringComparison.Ordinal));
@@ -130,7 +113,7 @@ public sealed class MqttConnectionFailureTests
             };
             await using (var sink = new MqttPoseSink(options, s_status, log))
             {
-                await WriteAsync(sink, 3);
+                await _frames.WriteAsync(sink, 3);
                 await WaitForLogAsync(log, "cannot connect");
                 Assert.False(sink.IsConnected);
                 Assert.Equal(3, sink.Queued);
@@ -141,7 +124,7 @@ public sealed class MqttConnectionFailureTests
 
             // The right password: the same settings connect and deliver.
             await using var good = new MqttPoseSink(options with { Password = "right-password" }, s_status, log);
-            await WriteAsync(good, 3);
+            await _frames.WriteAsync(good, 3);
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (good.Published < 3)
             {

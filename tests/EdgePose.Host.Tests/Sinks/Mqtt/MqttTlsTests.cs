@@ -22,23 +22,6 @@ public sealed class MqttTlsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private async Task WriteAsync(MqttPoseSink sink, int count)
-    {
-        var source = SinkFrames.Source(0, "door");
-        for (int i = 0; i < count; i++)
-        {
-            var r = _frames.Make(source, i, 64, 48, SinkFrames.Person(64, 48));
-            try
-            {
-                await sink.WriteAsync(r, CancellationToken.None);
-            }
-            finally
-            {
-                r.Release();
-            }
-        }
-    }
-
     private static MqttSinkOptions Options(MosquittoBroker broker, TestCertificates pki, string caFile) =>
         new(MqttBrokerAddress.Parse(broker.Uri), s_events)
         {
@@ -60,7 +43,7 @@ public sealed class MqttTlsTests : IDisposable
 
         await using (var sink = new MqttPoseSink(Options(broker, pki, pki.CaFile), s_status, log))
         {
-            await WriteAsync(sink, 5);
+            await _frames.WriteAsync(sink, 5);
             await sink.CompleteAsync(CancellationToken.None);
             Assert.Equal(5, sink.Published);
         }
@@ -84,7 +67,7 @@ public sealed class MqttTlsTests : IDisposable
         var log = new RecordingLogger();
 
         await using var sink = new MqttPoseSink(Options(broker, pki, other.CaFile) with { DrainTimeout = TimeSpan.FromMilliseconds(300) }, s_status, log);
-        await WriteAsync(sink, 2);
+        await _frames.WriteAsync(sink, 2);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!log.Lines.Any(l => l.Contains("cannot connect", StringComparison.Ordinal)))
         {
