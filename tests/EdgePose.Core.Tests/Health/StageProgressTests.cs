@@ -14,9 +14,28 @@ public sealed class StageProgressTests
     }
 
     [Fact]
-    public void Frames_captured_but_none_inferred_is_a_stuck_inference()
+    public void Frames_waiting_and_none_inferred_in_the_interval_is_a_stuck_inference()
     {
         Assert.Equal("inference: 31 frames waiting, none inferred", StageProgress.Stalled(At(10, 9, 9, 9), At(40, 9, 9, 9)));
+    }
+
+    [Fact]
+    public void Frames_that_arrived_during_the_interval_are_not_late_yet()
+    {
+        Assert.Null(StageProgress.Stalled(At(9, 9, 9, 9), At(40, 9, 9, 9)));
+    }
+
+    [Fact]
+    public void A_first_result_not_written_yet_is_not_a_stuck_output()
+    {
+        // Started with nothing inferred; one result inferred since, its first write still under way (JIT on a busy machine).
+        Assert.Null(StageProgress.Stalled(At(0, 0, 0, 0), At(1, 1, 0, 1)));
+    }
+
+    [Fact]
+    public void Results_waiting_a_whole_interval_unwritten_is_a_stuck_output()
+    {
+        Assert.Equal("output jsonl: 1 results waiting, none written", StageProgress.Stalled(At(1, 1, 0, 1), At(1, 1, 0, 1)));
     }
 
     [Fact]
@@ -29,7 +48,7 @@ public sealed class StageProgressTests
     [Fact]
     public void Results_inferred_that_an_output_never_finishes_is_a_stuck_output_even_while_its_queue_drops()
     {
-        Assert.Equal("output mqtt: 2 results waiting, none written", StageProgress.Stalled(At(10, 9, 9, 9), At(40, 38, 38, 9, mqttDropped: 27)));
+        Assert.Equal("output mqtt: 2 results waiting, none written", StageProgress.Stalled(At(10, 9, 9, 8), At(40, 38, 38, 8, mqttDropped: 28)));
     }
 
     [Fact]
