@@ -9,6 +9,9 @@ namespace EdgePose.Core.Decoding;
 /// </summary>
 public sealed record DecodeOptions
 {
+    /// <summary>Ultralytics' validation decoding: conf 0.001, NMS IoU 0.7, max_det 300, one candidate per (anchor, class).</summary>
+    public static readonly DecodeOptions UltralyticsVal = new() { Confidence = 0.001f, Iou = 0.7, MaxDetections = 300, MultiLabel = true };
+
     public float Confidence { get; init; } = 0.25f;
 
     public double Iou { get; init; } = 0.7;

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using EdgePose.Cli;
+using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
 using EdgePose.Cli.Files;
+using EdgePose.Data.Val;
 using EdgePose.Host.Val;
 using EdgePose.Native.OpenCv;
 
@@ -22,7 +24,7 @@ public static class ValCommand
         var images = new Option<string?>("--images") { Description = "Images folder of a COCO json (default: images/<split> beside its annotations folder)" };
         var output = new Option<string>("--out", "-o") { Description = "Output folder; one that holds files gets a numbered sibling (runs/val2, ...)", DefaultValueFactory = _ => "runs/val" };
         var existOk = new Option<bool>("--exist-ok") { Description = "Write into --out even if it holds files (same-named files are replaced), like edgepose-train's --force" };
-        var inference = new InferenceCommandOptions(ValOptions.UltralyticsVal.Confidence, ValOptions.UltralyticsVal.Iou, ValOptions.UltralyticsVal.MaxDetections);
+        var inference = new InferenceCommandOptions(DecodeOptions.UltralyticsVal.Confidence, DecodeOptions.UltralyticsVal.Iou, DecodeOptions.UltralyticsVal.MaxDetections);
         var flip = new Option<bool>("--flip") { Description = "Flip test: also run each image mirrored and average the matched detections" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging" };
 

@@ -6,9 +6,6 @@ namespace EdgePose.Host.Val;
 /// <summary>Everything `edgepose val` was asked to do for one model (a comparison runs two models with the same options).</summary>
 public sealed record ValOptions
 {
-    /// <summary>Ultralytics' validation decoding: conf 0.001, NMS IoU 0.7, max_det 300, one candidate per (anchor, class).</summary>
-    public static readonly DecodeOptions UltralyticsVal = new() { Confidence = 0.001f, Iou = 0.7, MaxDetections = 300, MultiLabel = true };
-
     /// <summary>A COCO keypoints json or an Ultralytics data.yaml.</summary>
     public required string Data { get; init; }
 
@@ -17,7 +14,7 @@ public sealed record ValOptions
 
     public required string OutputDirectory { get; init; }
 
-    public DecodeOptions Decode { get; init; } = UltralyticsVal;
+    public DecodeOptions Decode { get; init; } = DecodeOptions.UltralyticsVal;
 
     public EngineOptions Engine { get; init; } = new();
 

@@ -1,5 +1,6 @@
 using EdgePose.Core.Coco;
 using EdgePose.Core.Evaluation;
+using EdgePose.Data.Val;
 
 namespace EdgePose.Host.Val;
 

@@ -6,6 +6,7 @@ using EdgePose.Core.Decoding;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Evaluation;
 using EdgePose.Core.Inference;
+using EdgePose.Data.Val;
 using EdgePose.Host.Engines;
 using EdgePose.Native.OpenCv;
 using OpenCvSharp;

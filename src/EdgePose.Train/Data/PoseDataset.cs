@@ -3,7 +3,7 @@ using EdgePose.Core.Datasets.Conversion;
 using EdgePose.Core.Datasets.Yolo;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Meta;
-using EdgePose.Host.Val;
+using EdgePose.Data.Val;
 using EdgePose.Train.Datasets;
 
 namespace EdgePose.Train.Data;

@@ -4,7 +4,7 @@ using EdgePose.Core.Errors;
 using EdgePose.Core.Evaluation;
 using EdgePose.Core.Poses;
 using EdgePose.Core.Preprocessing;
-using EdgePose.Host.Val;
+using EdgePose.Data.Val;
 using EdgePose.Native.OpenCv;
 using EdgePose.Train.Models;
 using TorchSharp;
@@ -58,7 +58,7 @@ public sealed class PoseValidator : IDisposable
 
     public ValMetrics Run(PoseModel model, Device? device, CancellationToken ct)
     {
-        var decode = ValOptions.UltralyticsVal;
+        var decode = DecodeOptions.UltralyticsVal;
         var results = new List<CocoDetection>();
         var detections = new PoseDetections(decode.MaxDetections, model.KptShape[0]);
         bool wasTraining = model.training;

@@ -3,7 +3,7 @@ using EdgePose.Core.Datasets.Conversion;
 using EdgePose.Core.Errors;
 using EdgePose.Core.Evaluation;
 
-namespace EdgePose.Host.Val;
+namespace EdgePose.Data.Val;
 
 /// <summary>
 /// A COCO keypoints json as a validation set. Its images are looked for in the folder named after the split

@@ -1,7 +1,7 @@
 using EdgePose.Core.Evaluation;
 using EdgePose.Core.Meta;
 
-namespace EdgePose.Host.Val;
+namespace EdgePose.Data.Val;
 
 /// <summary>
 /// A validation set ready to evaluate: the ground truth, the image files by id, the keypoint meta information

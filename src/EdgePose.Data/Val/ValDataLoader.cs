@@ -1,7 +1,7 @@
 using EdgePose.Cli.Files;
 using EdgePose.Core.Errors;
 
-namespace EdgePose.Host.Val;
+namespace EdgePose.Data.Val;
 
 /// <summary>Reads --data: a COCO keypoints json (.json) or an Ultralytics data.yaml (.yaml, .yml).</summary>
 public static class ValDataLoader

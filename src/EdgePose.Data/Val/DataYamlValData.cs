@@ -5,7 +5,7 @@ using EdgePose.Core.Evaluation;
 using EdgePose.Core.Imaging;
 using EdgePose.Core.Meta;
 
-namespace EdgePose.Host.Val;
+namespace EdgePose.Data.Val;
 
 /// <summary>
 /// The val split of an Ultralytics data.yaml as a validation set: its images (folders, searched recursively, or
