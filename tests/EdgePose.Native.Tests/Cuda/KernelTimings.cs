@@ -10,7 +10,8 @@ namespace EdgePose.Native.Tests.Cuda;
 /// Microbenchmarks of the kernels with CUDA events (GPU time, mean of 200 after a warm-up): the device's
 /// copy bandwidth; preprocess of a 1920×1080 BGR and NV12 frame to 640 float16 with 1, 2 and 4 pixels per
 /// thread and several block shapes, taps per pixel, from the tap table, and content-only (as a share of that bandwidth), launched one by one from the host and recorded 20 to a CUDA graph
-/// (the GPU's own time, without the host's launch gaps); decode + NMS of an 8400-anchor, 17-keypoint
+/// (the GPU's own time, without the host's launch gaps), and the production preprocess of a frame written just before (uploaded, or
+/// written on the device); decode + NMS of an 8400-anchor, 17-keypoint
 /// output with about 1% of anchors above conf, with and without its graph, the result mapped or copied,
 /// and step by step. Writes one line per measurement as it goes, for docs/performance.md.
 /// </summary>
@@ -155,6 +156,11 @@ internal static class KernelTimings
 
             if (w == 1920)
             {
+                FrameJustWritten(gpu, line, copyGBs, p, tabled.WithContentOnly(true), sources, outputs);
+            }
+
+            if (w == 1920)
+            {
                 // The anchor at this size: a device copy of one model input's bytes from one buffer pair to the next, cold.
                 int next = 0;
                 float copy = TimeGraph(gpu, () =>
@@ -181,6 +187,52 @@ internal static class KernelTimings
             foreach (var b in sources.Concat(outputs))
             {
                 b?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The production preprocess (content-only, one image per launch) of a frame written just before, as in the
+    /// pipeline: uploaded from pinned host memory (the GPU processor's staging on a discrete GPU) or written on the
+    /// device (as a hardware decoder writes its surface), the model input cold. The kernel's own time is the graph of
+    /// (write + preprocess) less the graph of the writes alone; both walk the 32 rotating buffer pairs.
+    /// </summary>
+    private static void FrameJustWritten(GpuSession gpu, Action<string> line, double copyGBs, PreprocessParams p, PreprocessParams run, CudaDeviceBuffer[] sources, CudaDeviceBuffer[] outputs)
+    {
+        using var pinned = gpu.Context.AllocatePinned((ulong)p.SourceBytes);
+        pinned.AsSpan<byte>().Fill(0x60);
+        var bytes = (ulong)p.SourceBytes;
+        foreach (bool upload in new[] { true, false })
+        {
+            int next = 0;
+            void Write(int k)
+            {
+                if (upload)
+                {
+                    sources[k].CopyFromHostAsync(pinned, bytes, gpu.Stream);
+                }
+                else
+                {
+                    sources[k].CopyFromDeviceAsync(sources[(k + (Rotating / 2)) % Rotating], bytes, gpu.Stream);
+                }
+            }
+
+            // Three rounds: the difference of two graph times is as noisy as the larger of them.
+            for (int round = 1; round <= 3; round++)
+            {
+                next = 0;
+                float writes = TimeGraph(gpu, () => Write(next++ % Rotating));
+                next = 0;
+                float both = TimeGraph(gpu, () =>
+                {
+                    int k = next++ % Rotating;
+                    Write(k);
+                    gpu.Kernels.Preprocess((ulong)sources[k].DevicePointer, run, (ulong)outputs[k].DevicePointer, gpu.Stream, KernelLaunchConfig.PreprocessPixels);
+                });
+                float kernel = both - writes;
+                double gbs = (p.SourceBytes + p.OutputBytes) / (kernel * 1e6);
+                line($"  preprocess (production) of a frame {(upload ? "uploaded from pinned host memory" : "written by a device copy (as a decoder writes it)")} just before, model input cold, round {round}: "
+                    + $"{kernel * 1000f:F2} µs = {gbs:F0} GB/s = {100 * gbs / copyGBs:F0}% of copy bandwidth (source + model input); the write alone {writes * 1000f:F2} µs, write + preprocess {both * 1000f:F2} µs");
             }
         }
     }
