@@ -253,6 +253,16 @@ public sealed partial class PosePipeline : IDisposable
             _processor.Dispose();
         }
 
+        foreach (var queue in _sourceQueues)
+        {
+            queue.Dispose();
+        }
+
+        foreach (var sink in _sinks)
+        {
+            sink.Dispose();
+        }
+
         _ready.Dispose();
     }
 

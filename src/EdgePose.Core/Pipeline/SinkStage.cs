@@ -8,7 +8,7 @@ namespace EdgePose.Core.Pipeline;
 /// out the oldest queued result when the queue is full (counted as the sink's drops); results of files wait
 /// for room, so nothing from a file is lost. A failing write is logged (once per error streak) and counted.
 /// </summary>
-internal sealed partial class SinkStage
+internal sealed partial class SinkStage : IDisposable
 {
     private readonly IPoseSink _sink;
     private readonly StageQueue<FrameResult> _queue;
@@ -51,6 +51,8 @@ internal sealed partial class SinkStage
 
     /// <summary>Releases every result still queued (after an abort), counted as the sink's drops.</summary>
     public void DropAll() => _queue.DropAll();
+
+    public void Dispose() => _queue.Dispose();
 
     /// <summary>Writes results until the queue completes; <paramref name="abort"/> stops at once, releasing what is left.</summary>
     public async Task RunAsync(CancellationToken abort)

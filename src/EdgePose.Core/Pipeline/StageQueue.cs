@@ -6,15 +6,19 @@ namespace EdgePose.Core.Pipeline;
 /// The bounded channel between two stages. A writer chooses per item what a full queue means: live frames
 /// push out the oldest item (handed to the drop callback, which returns it to its pool and counts it), file
 /// frames wait for room. An optional <see cref="ReadySignal"/> is set after every write and at completion,
-/// so one consumer can wait on many queues.
+/// so one consumer can wait on many queues. A writer on a thread that may block (a file source's reader) waits for
+/// room on an event that <see cref="TryRead"/>, <see cref="DropAll"/> and <see cref="Complete"/> set, so a wait
+/// allocates nothing: a file source is ahead of the pipeline and waits for nearly every frame.
 /// </summary>
-public sealed class StageQueue<T>
+public sealed class StageQueue<T> : IDisposable
     where T : class
 {
     private readonly Channel<T> _channel;
     private readonly Action<T> _dropped;
     private readonly ReadySignal? _signal;
+    private readonly ManualResetEventSlim _room = new(false);
     private bool _completed;
+    private bool _writerWaiting;
 
     /// <param name="capacity">Items the queue holds.</param>
     /// <param name="dropped">Receives each item pushed out by <see cref="WriteDroppingOldest"/> (and counts it).</param>
@@ -97,21 +101,41 @@ public sealed class StageQueue<T>
 
     /// <summary>
     /// Writes <paramref name="item"/> from a thread that may block (a source's reader thread), waiting for room at
-    /// most <paramref name="timeout"/>; false when there was none by then. Allocates only when it has to wait.
+    /// most <paramref name="timeout"/>; false when there was none by then, or the queue was completed. The room it
+    /// waits for is made by <see cref="TryRead"/> and <see cref="DropAll"/> (the only reads of a source's queue);
+    /// waiting allocates nothing. Throws <see cref="OperationCanceledException"/> when cancelled while waiting.
     /// </summary>
     public bool Write(T item, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (!_channel.Writer.TryWrite(item))
+        long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (!_channel.Writer.TryWrite(item))
         {
-            var wait = _channel.Writer.WaitToWriteAsync(cancellationToken);
-            if (!wait.IsCompleted && !wait.AsTask().Wait(timeout, cancellationToken))
+            if (Volatile.Read(ref _completed))
             {
                 return false;
             }
 
-            if (!_channel.Writer.TryWrite(item))
+            // Announce the wait, then look once more: a read between the failed write and the announcement has made
+            // room already, and a read after it sees the announcement and sets the event.
+            _room.Reset();
+            Volatile.Write(ref _writerWaiting, true);
+            if (_channel.Writer.TryWrite(item))
             {
-                return false;
+                Volatile.Write(ref _writerWaiting, false);
+                break;
+            }
+
+            long left = deadline - Environment.TickCount64;
+            bool woken = left > 0 && _room.Wait(TimeSpan.FromMilliseconds(left), cancellationToken);
+            Volatile.Write(ref _writerWaiting, false);
+            if (!woken)
+            {
+                if (!_channel.Writer.TryWrite(item))
+                {
+                    return false;
+                }
+
+                break;
             }
         }
 
@@ -119,13 +143,31 @@ public sealed class StageQueue<T>
         return true;
     }
 
-    public bool TryRead(out T item) => _channel.Reader.TryRead(out item!);
+    public bool TryRead(out T item)
+    {
+        if (!_channel.Reader.TryRead(out item!))
+        {
+            return false;
+        }
+
+        WakeWriter();
+        return true;
+    }
+
+    private void WakeWriter()
+    {
+        if (Volatile.Read(ref _writerWaiting))
+        {
+            _room.Set();
+        }
+    }
 
     /// <summary>No more writes; readers drain what is left.</summary>
     public void Complete()
     {
         Volatile.Write(ref _completed, true);
         _channel.Writer.TryComplete();
+        _room.Set();
         _signal?.Set();
     }
 
@@ -139,6 +181,10 @@ public sealed class StageQueue<T>
             n++;
         }
 
+        WakeWriter();
         return n;
     }
+
+    /// <summary>Frees the room event; the queue's items belong to whoever reads or drops them.</summary>
+    public void Dispose() => _room.Dispose();
 }

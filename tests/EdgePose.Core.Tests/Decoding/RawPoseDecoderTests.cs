@@ -1,5 +1,6 @@
 using EdgePose.Core.Decoding;
 using EdgePose.Core.Poses;
+using EdgePose.Tests;
 
 namespace EdgePose.Core.Tests.Decoding;
 
@@ -168,12 +169,12 @@ public class RawPoseDecoderTests
         }
 
         dec.Decode(o.Data, 0, Predict, det);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        Assert.Equal(0, SteadyAllocation.Least(() =>
         {
-            dec.Decode(o.Data, 0, Predict, det);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 10; i++)
+            {
+                dec.Decode(o.Data, 0, Predict, det);
+            }
+        }));
     }
 }

@@ -1,5 +1,6 @@
 using EdgePose.Core.Engines;
 using EdgePose.Core.Frames;
+using EdgePose.Tests;
 
 namespace EdgePose.Core.Tests.Frames;
 
@@ -93,10 +94,7 @@ public class FramePoolTests
         }
 
         Cycle(); // each frame grows its buffer to 64x48 once
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Cycle();
-        Cycle();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyAllocation.Least(Cycle);
 
         Assert.Equal(0, allocated);
     }

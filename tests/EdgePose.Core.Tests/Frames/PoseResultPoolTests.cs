@@ -1,5 +1,6 @@
 using EdgePose.Core.Frames;
 using EdgePose.Core.Poses;
+using EdgePose.Tests;
 
 namespace EdgePose.Core.Tests.Frames;
 
@@ -42,14 +43,14 @@ public class PoseResultPoolTests
         b.Return();
         Assert.Throws<InvalidOperationException>(b.Return);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++)
+        Assert.Equal(0, SteadyAllocation.Least(() =>
         {
-            pool.TryRent(out var r);
-            r.Set(frame, poses);
-            r.Return();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var i = 0; i < 10; i++)
+            {
+                pool.TryRent(out var r);
+                r.Set(frame, poses);
+                r.Return();
+            }
+        }));
     }
 }

@@ -119,7 +119,12 @@ public sealed class PosePipelineTests
 
         Assert.True(h.Readers.Opens("flaky") >= 3, $"opened {h.Readers.Opens("flaky")} times");
         Assert.True(h.Counters("flaky").Inferred >= 20, $"flaky inferred {h.Counters("flaky").Inferred}");
-        Assert.True(h.Counters("steady").Inferred >= 40, $"steady inferred {h.Counters("steady").Inferred}");
+        // The steady camera kept going: never reopened, and its frames kept being inferred, counted against what it
+        // captured in whatever share of the 2 s a busy machine gave it. The fresh-frame wait drops up to every other
+        // live frame by design (about 30 of 60 here); a pipeline the other's failures stopped or held up infers far fewer.
+        var steady = h.Counters("steady");
+        Assert.True(steady.Captured >= 20, $"steady captured {steady.Captured}");
+        Assert.True(steady.Inferred >= steady.Captured / 3, $"steady inferred {steady.Inferred} of {steady.Captured}, dropped {steady.Dropped}");
         Assert.Equal(1, h.Readers.Opens("steady"));
         Assert.Equal(0, h.Pipeline.FramesOutstanding);
     }

