@@ -26,6 +26,12 @@ import os
 import sys
 
 
+def fail(message):
+    """Bad input: one line on stderr, exit status 2."""
+    print(f"error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def load_predict(folder):
     """A folder of `edgepose predict` JSON files: one frame per image, persons in the run's event shape."""
     frames = {}
@@ -40,11 +46,9 @@ def load_predict(folder):
                         "keypoints": [[k["x"], k["y"], k.get("score", 0.0)] for k in d.get("keypoints", [])]}
                        for d in doc["detections"]]
         except (ValueError, KeyError, TypeError) as exc:
-            print(f"error: {path} is not an edgepose predict result ({exc})", file=sys.stderr)
-            sys.exit(2)
+            fail(f"{path} is not an edgepose predict result ({exc})")
         except OSError as exc:
-            print(f"error: cannot read {path}: {exc.strerror}", file=sys.stderr)
-            sys.exit(2)
+            fail(f"cannot read {path}: {exc.strerror}")
         frames[(name[:-5], 0)] = persons
     return frames
 
@@ -62,11 +66,9 @@ def load(path):
                     e = json.loads(line)
                     frames[(e["source"], int(e["seq"]))] = e.get("persons", [])
                 except (ValueError, KeyError, TypeError) as exc:
-                    print(f"error: {path}:{n} is not a pose event ({exc})", file=sys.stderr)
-                    sys.exit(2)
+                    fail(f"{path}:{n} is not a pose event ({exc})")
     except OSError as exc:
-        print(f"error: cannot read {path}: {exc.strerror}", file=sys.stderr)
-        sys.exit(2)
+        fail(f"cannot read {path}: {exc.strerror}")
     return frames
 
 
@@ -115,8 +117,7 @@ def main():
     a, b = load(args.reference), load(args.other)
     common = sorted(set(a) & set(b))
     if not common:
-        print(f"error: {args.reference} and {args.other} have no frame in common", file=sys.stderr)
-        return 2
+        fail(f"{args.reference} and {args.other} have no frame in common")
 
     la, lb = args.label_a, args.label_b
     print(f"{'source':<10} {'frame':>5} {la:>6} {lb:>6} {'box Δpx':>8} {'kpt Δpx':>8} {'score Δ':>8}  verdict")

@@ -110,7 +110,8 @@ public sealed class StageQueue<T> : IDisposable
         long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (!_channel.Writer.TryWrite(item))
         {
-            if (Volatile.Read(ref _completed))
+            long left = deadline - Environment.TickCount64;
+            if (left <= 0 || Volatile.Read(ref _completed))
             {
                 return false;
             }
@@ -119,23 +120,18 @@ public sealed class StageQueue<T> : IDisposable
             // room already, and a read after it sees the announcement and sets the event.
             _room.Reset();
             Volatile.Write(ref _writerWaiting, true);
-            if (_channel.Writer.TryWrite(item))
+            try
             {
-                Volatile.Write(ref _writerWaiting, false);
-                break;
-            }
-
-            long left = deadline - Environment.TickCount64;
-            bool woken = left > 0 && _room.Wait(TimeSpan.FromMilliseconds(left), cancellationToken);
-            Volatile.Write(ref _writerWaiting, false);
-            if (!woken)
-            {
-                if (!_channel.Writer.TryWrite(item))
+                if (_channel.Writer.TryWrite(item))
                 {
-                    return false;
+                    break;
                 }
 
-                break;
+                _room.Wait(TimeSpan.FromMilliseconds(left), cancellationToken);
+            }
+            finally
+            {
+                Volatile.Write(ref _writerWaiting, false);
             }
         }
 
